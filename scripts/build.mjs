@@ -1,0 +1,33 @@
+// Builds everything into out/: the renderer with Vite, and the Node-side entry points
+// (Electron main, preload, browser host, CLI, benchmark) with esbuild as CommonJS bundles.
+// Native and Electron modules stay external: they are loaded from node_modules at run time.
+import { build as esbuild } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const started = performance.now();
+
+await viteBuild({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3', 'playwright-core'],
+  define: { __MOTCUA_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+};
+
+const entries = [
+  ['src/main/app/main.ts', 'out/main/index.cjs'],
+  ['src/main/app/preload.ts', 'out/preload/index.cjs'],
+  ['src/main/host/index.ts', 'out/host/index.cjs'],
+  ['src/main/cli/main.ts', 'out/cli/index.cjs'],
+  ['bench/index.ts', 'out/bench/index.cjs'],
+];
+await Promise.all(entries.map(([entry, outfile]) => esbuild({ ...common, entryPoints: [entry], outfile })));
+
+console.log(`build: out/ ready in ${Math.round(performance.now() - started)} ms`);

@@ -1,0 +1,40 @@
+/**
+ * Electron main: wiring only. Opens the core, serves the renderer on app://, binds IPC and
+ * shows the window. Every rule lives in the core, which the browser host runs the same way.
+ * TODO(#4): move the core into a utilityProcess so a long query never blocks the window.
+ */
+import { app, dialog, session } from 'electron';
+import { join } from 'node:path';
+import { appVersion } from '../../shared/version';
+import { systemClock } from '../services/clock';
+import { explainStartupError, openCore, type Core } from '../services/core';
+import { bindIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, preloadPathFrom } from './window';
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: Core | undefined;
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  try {
+    core = openCore({
+      version: appVersion,
+      dataDir: process.env.MOTCUA_DATA_DIR ?? app.getPath('userData'),
+      host: 'electron',
+      clock: systemClock,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Motcua Desk', explainStartupError(error));
+    app.exit(1);
+    return;
+  }
+  serveRenderer(join(__dirname, '..', 'renderer'));
+  bindIpc(core);
+  createMainWindow(preloadPathFrom(__dirname));
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => core?.dispose());

@@ -1,0 +1,73 @@
+/**
+ * The one place that opens SQLite. WAL so readers never wait for the writer; foreign keys on;
+ * a busy timeout so a backup or a second reader does not fail a clerk's save.
+ * `synchronous` is NORMAL by default and FULL around a durable write (a receipt or a result):
+ * SQLite cannot change it inside a transaction, so `write(fn, {durable: true})` sets it before.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../shared/api/errors';
+import { migrate } from './migrate';
+
+declare const readBrand: unique symbol;
+declare const writeBrand: unique symbol;
+
+/** A connection handed to read-only repository functions. */
+export type ReadDb = Database.Database & { readonly [readBrand]: true };
+/** A connection inside a write transaction; only `Store.write` hands these out. */
+export type WriteDb = ReadDb & { readonly [writeBrand]: true };
+
+export interface WriteOptions {
+  /** Flush to disk before returning: a power cut must not lose a receipt already printed. */
+  readonly durable?: boolean;
+}
+
+export interface Store {
+  readonly path: string;
+  readonly schemaVersion: number;
+  read<T>(fn: (db: ReadDb) => T): T;
+  write<T>(fn: (db: WriteDb) => T, options?: WriteOptions): T;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new AppError('store.unavailable', { reason: classify(error) });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const schemaVersion = migrate(db);
+
+  return {
+    path,
+    schemaVersion,
+    read: (fn) => fn(db as ReadDb),
+    write(fn, options = {}) {
+      if (!options.durable) return db.transaction(() => fn(db as WriteDb))();
+      db.pragma('synchronous = FULL');
+      try {
+        return db.transaction(() => fn(db as WriteDb))();
+      } finally {
+        db.pragma('synchronous = NORMAL');
+      }
+    },
+    close: () => db.close(),
+  };
+}
+
+/** SQLite failures reduced to a kind the UI can react to; never the raw message with paths. */
+function classify(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return 'cannot-open';
+  if (code === 'SQLITE_FULL') return 'disk-full';
+  return 'unknown';
+}

@@ -1,0 +1,14 @@
+/**
+ * The ordered registry of migrations. Rules (style-anchors §6.4): numbered in tens, never edited
+ * once merged, self-contained (no app imports), additive only for tables the hub syncs.
+ */
+import type Database from 'better-sqlite3';
+import { m0010Initial } from './0010-initial';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}
+
+export const migrations: readonly Migration[] = [m0010Initial];

@@ -1,0 +1,23 @@
+export interface AppHeaderProps {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly office?: string;
+  readonly switchText: string;
+  readonly switchLabel: string;
+  onSwitchLanguage(): void;
+}
+
+export function AppHeader(props: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div>
+        <h1>{props.title}</h1>
+        <p className="subtitle">{props.subtitle}</p>
+      </div>
+      {props.office && <p className="office" data-testid="office">{props.office}</p>}
+      <button type="button" className="lang-switch" onClick={props.onSwitchLanguage} aria-label={props.switchLabel} accessKey="l">
+        {props.switchText}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+import type { MessageKey } from './vi';
+
+export const en: Record<MessageKey, string> = {
+  'app.title': 'Motcua Desk',
+  'app.subtitle': 'One-stop reception and results counter',
+  'app.demoBanner': 'Running on demo data (a sample commune). Enrol this PC with the data centre before receiving real dossiers.',
+  'lang.switch': 'Tiếng Việt',
+  'lang.switchLabel': 'Switch to Vietnamese',
+  'home.heading': 'About this installation',
+  'home.loading': 'Loading…',
+  'home.retry': 'Try again',
+  'home.version': 'Version',
+  'home.commune': 'Office',
+  'home.province': 'Province/city',
+  'home.agencyCode': 'Agency code',
+  'home.dataDir': 'Data folder',
+  'home.schema': 'Database schema',
+  'home.dossiers': 'Dossiers stored',
+  'home.host': 'Running as',
+  'home.health': 'Self-check',
+  'home.healthOk': 'Working normally',
+  'home.healthFail': 'Something needs attention',
+  'host.electron': 'Desktop application',
+  'host.browser-host': 'Browser (local host)',
+  'host.cli': 'Command line',
+};
