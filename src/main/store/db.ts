@@ -33,32 +33,36 @@ export interface Store {
 
 export function openStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: Database.Database;
+  let db: Database.Database | undefined;
+  let schemaVersion: number;
   try {
     db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    schemaVersion = migrate(db);
   } catch (error) {
+    db?.close();
+    if (error instanceof AppError) throw error;
     throw new AppError('store.unavailable', { reason: classify(error) });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  const schemaVersion = migrate(db);
+  const open = db;
 
   return {
     path,
     schemaVersion,
-    read: (fn) => fn(db as ReadDb),
+    read: (fn) => fn(open as ReadDb),
     write(fn, options = {}) {
-      if (!options.durable) return db.transaction(() => fn(db as WriteDb))();
-      db.pragma('synchronous = FULL');
+      if (!options.durable) return open.transaction(() => fn(open as WriteDb))();
+      open.pragma('synchronous = FULL');
       try {
-        return db.transaction(() => fn(db as WriteDb))();
+        return open.transaction(() => fn(open as WriteDb))();
       } finally {
-        db.pragma('synchronous = NORMAL');
+        open.pragma('synchronous = NORMAL');
       }
     },
-    close: () => db.close(),
+    close: () => open.close(),
   };
 }
 

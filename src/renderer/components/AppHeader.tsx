@@ -4,7 +4,7 @@ export interface AppHeaderProps {
   readonly office?: string;
   readonly switchText: string;
   readonly switchLabel: string;
-  onSwitchLanguage(): void;
+  readonly onSwitchLanguage: () => void;
 }
 
 export function AppHeader(props: AppHeaderProps) {

@@ -7,10 +7,10 @@ export type Language = 'vi' | 'en';
 
 interface I18n {
   readonly lang: Language;
-  t(key: MessageKey): string;
+  readonly t: (key: MessageKey) => string;
   /** Picks the right half of a `{vi, en}` text that came from the core. */
-  pick(text: LocalizedText): string;
-  toggle(): void;
+  readonly pick: (text: LocalizedText) => string;
+  readonly toggle: () => void;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);

@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium';
+import { startHostProcess, type HostProcess } from '../helpers/host-process';
+
+// End to end: the built browser host as a process, the built renderer in real headless Chromium.
+const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
+let browser: Browser;
+let host: HostProcess;
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  [browser, host] = await Promise.all([launchChromium(), startHostProcess(dataDir)]);
+});
+
+afterAll(async () => {
+  await host?.stop();
+  await browser?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('first screen through the browser host', () => {
+  it('shows app.info fetched through the API, switches to English, and saves a screenshot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+
+    await expect.poll(() => page.getByTestId('info-commune').textContent()).toBe('UBND xã Thử Nghiệm');
+    expect(await page.getByTestId('info-agency-code').textContent()).toBe('000.00.00.X99');
+    expect(await page.getByTestId('info-dossiers').textContent()).toBe('0');
+    expect(await page.getByTestId('info-host').textContent()).toBe('Trình duyệt (máy chủ nội bộ)');
+    expect(await page.getByTestId('info-health').textContent()).toBe('Hoạt động bình thường');
+    expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
+    expect(await page.locator('h2').textContent()).toBe('Thông tin phần mềm');
+    await page.screenshot({ path: 'test-results/home-vi.png' });
+
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h2').textContent()).toBe('About this installation');
+    expect(await page.getByTestId('info-host').textContent()).toBe('Browser (local host)');
+    await page.screenshot({ path: 'test-results/home-en.png' });
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('info-commune').textContent()).toBe('UBND xã Thử Nghiệm');
+    expect(await page.locator('h2').textContent()).toBe('About this installation');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses /api/app.info without the launch token with 401', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/app.info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { message: { vi: string } } };
+    expect(body.error.message.vi).toContain('Phiên làm việc không hợp lệ');
+  });
+});
