@@ -8,7 +8,7 @@ import type { ApiResult } from '../shared/api/result';
 
 declare global {
   interface Window {
-    motcua?: { invoke(name: string, input: unknown): Promise<ApiResult<unknown>> };
+    motcua?: { invoke(name: string, input: unknown, session?: string): Promise<ApiResult<unknown>> };
   }
 }
 
@@ -24,10 +24,10 @@ function takeLaunchToken(): string {
 }
 
 function httpTransport(token: string): Transport {
-  return async (name, input) => {
+  return async (name, input, session) => {
     const response = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-motcua-token': token },
+      headers: { 'content-type': 'application/json', 'x-motcua-token': token, ...(session ? { 'x-motcua-session': session } : {}) },
       body: JSON.stringify(input ?? {}),
     });
     return (await response.json()) as ApiResult<unknown>;
@@ -36,7 +36,7 @@ function httpTransport(token: string): Transport {
 
 function pickTransport(): Transport {
   const bridge = window.motcua;
-  if (bridge) return (name, input) => bridge.invoke(name, input);
+  if (bridge) return (name, input, session) => bridge.invoke(name, input, session);
   return httpTransport(takeLaunchToken());
 }
 

@@ -17,10 +17,10 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: Core | undefined;
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   try {
-    core = openCore({
+    core = await openCore({
       version: appVersion,
       dataDir: process.env.MOTCUA_DATA_DIR ?? app.getPath('userData'),
       host: 'electron',

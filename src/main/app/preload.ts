@@ -11,10 +11,10 @@ import { ipcChannel } from './ipc-channel';
 const known = new Set<string>(apiNames);
 
 contextBridge.exposeInMainWorld('motcua', {
-  invoke: (name: unknown, input: unknown): Promise<unknown> => {
+  invoke: (name: unknown, input: unknown, session?: unknown): Promise<unknown> => {
     if (typeof name !== 'string' || !known.has(name)) {
       return Promise.resolve({ ok: false, error: describeError('api.unknown-call', { name: String(name).slice(0, 80) }) });
     }
-    return ipcRenderer.invoke(ipcChannel, name, input) as Promise<unknown>;
+    return ipcRenderer.invoke(ipcChannel, name, input, typeof session === 'string' ? session : undefined) as Promise<unknown>;
   },
 });

@@ -42,7 +42,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let core;
   try {
-    core = openCore({ version: appVersion, dataDir: values['data-dir'] ?? defaultDataDir(), host: 'cli', clock: systemClock });
+    core = await openCore({ version: appVersion, dataDir: values['data-dir'] ?? defaultDataDir(), host: 'cli', clock: systemClock });
   } catch (error) {
     console.error(explainStartupError(error));
     return 1;

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const core = openCore({ version: appVersion, dataDir, host: 'browser-host', clock: systemClock });
+  const core = await openCore({ version: appVersion, dataDir, host: 'browser-host', clock: systemClock });
   const host = await startHost({ core, rendererDir: values['renderer-dir'], token: newLaunchToken() }, Number(values.port));
 
   console.log(`Motcua Desk ${appVersion} — máy chủ trình duyệt / browser host`);

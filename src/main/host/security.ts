@@ -16,6 +16,8 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 export const tokenHeader = 'x-motcua-token';
+/** The signed-in session, separate from the launch token: one proves the page, the other the person. */
+export const sessionHeader = 'x-motcua-session';
 
 /** A fresh secret per launch; it reaches the page only in the URL fragment, never in a request line. */
 export function newLaunchToken(): string {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { describeError, type ErrorCode } from '../../shared/api/errors';
 import type { ApiResult } from '../../shared/api/result';
 import type { Core } from '../services/core';
-import { hasValidToken, isLoopbackHost } from './security';
+import { hasValidToken, isLoopbackHost, sessionHeader } from './security';
 import { serveStatic } from './static-files';
 
 const maxBodyBytes = 1024 * 1024;
@@ -56,7 +56,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HostOp
   if (!hasValidToken(req, options.token)) return send(res, 401, fail('api.unauthorized'));
   const body = await readJson(req);
   if (body === invalidBody) return send(res, 400, fail('api.invalid-input', { detail: 'JSON' }));
-  const reply = await options.core.invoke(decodeURIComponent(url.pathname.slice('/api/'.length)), body);
+  const session = req.headers[sessionHeader];
+  const reply = await options.core.invoke(decodeURIComponent(url.pathname.slice('/api/'.length)), body, typeof session === 'string' ? session : undefined);
   send(res, reply.ok ? 200 : statusFor(reply.error.code), reply);
 }
 

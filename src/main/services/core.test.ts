@@ -13,7 +13,7 @@ function core() {
 
 describe('core on a fresh data folder', () => {
   it('answers app.info with the demo commune and a schema that matches the contract', async () => {
-    const c = core();
+    const c = await core();
     const reply = await c.invoke('app.info', {});
     c.dispose();
     expect(reply.ok).toBe(true);
@@ -27,7 +27,7 @@ describe('core on a fresh data folder', () => {
   });
 
   it('answers health.check with the database and data folder checks, timed by the injected clock', async () => {
-    const c = core();
+    const c = await core();
     const reply = await c.invoke('health.check', {});
     c.dispose();
     expect(reply).toMatchObject({ ok: true, value: { ok: true, checkedAt: '2026-11-23T01:30:00.000Z' } });
@@ -37,7 +37,7 @@ describe('core on a fresh data folder', () => {
 
 describe('router gate', () => {
   it('turns an unknown call into a typed Vietnamese error', async () => {
-    const c = core();
+    const c = await core();
     const reply = await c.invoke('dossier.delete-everything', {});
     c.dispose();
     expect(reply.ok).toBe(false);
@@ -47,14 +47,14 @@ describe('router gate', () => {
   });
 
   it.each([[{ extra: 1 }], ['text'], [42]])('rejects bad input %j without running the service', async (input) => {
-    const c = core();
+    const c = await core();
     const reply = await c.invoke('app.info', input);
     c.dispose();
     expect(reply).toMatchObject({ ok: false, error: { code: 'api.invalid-input' } });
   });
 
   it('treats a missing input as an empty object', async () => {
-    const c = core();
+    const c = await core();
     const reply = await c.invoke('app.info', undefined);
     c.dispose();
     expect(reply.ok).toBe(true);

@@ -3,36 +3,50 @@
  * browser host and the CLI each open one core and hand calls to `invoke`; none holds a rule.
  */
 import { join } from 'node:path';
+import { AppError, describeError } from '../../shared/api/errors';
 import type { ApiResult } from '../../shared/api/result';
 import { openStore, type Store } from '../store/db';
+import { ensureDemoAccounts } from './accounts/demo-accounts';
+import { accountHandlers } from './accounts/handlers';
+import { SessionRegistry } from './accounts/sessions';
 import { appInfo } from './app/app-info';
-import { ensureCommune } from './settings/commune';
 import type { CoreContext } from './core-context';
 import { healthCheck } from './diagnostics/health';
-import { AppError, describeError } from '../../shared/api/errors';
 import { invokeHandler, type Handlers } from './router';
+import { ensureCommune } from './settings/commune';
 
 export interface Core {
   readonly context: CoreContext;
-  /** Validates the name and input against the contract, runs the service, never throws. */
-  invoke(name: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  /**
+   * Checks the name, the session behind `token` and the input against the contract, runs the
+   * service, and never throws.
+   */
+  invoke(name: unknown, input: unknown, token?: string): Promise<ApiResult<unknown>>;
   dispose(): void;
 }
 
 export const databaseFileName = 'motcua.sqlite';
 
-export function openCore(context: CoreContext): Core {
+export async function openCore(context: CoreContext): Promise<Core> {
   const store: Store = openStore(join(context.dataDir, databaseFileName));
-  ensureCommune(store, context.clock.now());
-  const handlers: Handlers = {
-    'app.info': () => appInfo(context, store),
-    'health.check': () => healthCheck(context, store),
-  };
-  return {
-    context,
-    invoke: (name, input) => invokeHandler(handlers, name, input),
-    dispose: () => store.close(),
-  };
+  try {
+    const sessions = new SessionRegistry(context.clock);
+    const commune = ensureCommune(store, context.clock.now());
+    if (commune.demo) await ensureDemoAccounts({ store, clock: context.clock, sessions });
+    const handlers: Handlers = {
+      'app.info': () => appInfo(context, store),
+      'health.check': () => healthCheck(context, store),
+      ...accountHandlers({ store, sessions, clock: context.clock }),
+    };
+    return {
+      context,
+      invoke: (name, input, token) => invokeHandler(handlers, sessions, name, input, token),
+      dispose: () => store.close(),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }
 
 /** What a host prints when the core cannot open: the clerk's message, then the English one. */

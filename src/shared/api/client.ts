@@ -3,11 +3,13 @@ import { contract } from './contract';
 import { describeError } from './errors';
 import type { ApiResult } from './result';
 
-/** Carries one call to the core and brings back its reply; IPC and HTTP each provide one. */
-export type Transport = (name: ApiName, input: unknown) => Promise<ApiResult<unknown>>;
+/** Carries one call (and the session token, if any) to the core; IPC and HTTP each provide one. */
+export type Transport = (name: ApiName, input: unknown, session: string | undefined) => Promise<ApiResult<unknown>>;
 
 export interface ApiClient {
   call<N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiResult<ApiOutput<N>>>;
+  /** The token from `session.login`, sent with every later call; undefined after logout. */
+  setSession(token: string | undefined): void;
 }
 
 /**
@@ -15,11 +17,15 @@ export interface ApiClient {
  * talking to an older or newer core gets a typed error instead of undefined fields.
  */
 export function createApiClient(transport: Transport): ApiClient {
+  let session: string | undefined;
   return {
+    setSession(token) {
+      session = token;
+    },
     async call(name, input) {
       let reply: ApiResult<unknown>;
       try {
-        reply = await transport(name, input);
+        reply = await transport(name, input, session);
       } catch {
         return { ok: false, error: describeError('api.unreachable') };
       }
