@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, keySchema, localizedTextSchema, procedureFormSchema } from './fields';
+import type { ProcessingTime } from '../deadline/processing-time';
 
 /*
  * One version of an administrative procedure (thủ tục hành chính) as the hub publishes it.
@@ -17,18 +18,13 @@ export const localProcedureCodeSchema = z.string().regex(/^\d\.\d{6}(\.[0-9A-Z]{
 });
 
 /**
- * Statutory processing time. Deadline code consumes exactly this union. `days` may be a half
- * (0.5-day steps are common practice, §5.1); `cutoffMinutes` is minutes after local midnight
- * after which a same-day dossier is returned the next working day (900 = 15:00).
+ * Statutory processing time: the deadline module's own union, so a catalogue entry goes straight
+ * into `computeDue`. `days` may be a half (0.5-day steps are common practice, §5.1).
  */
-export type ProcessingTime =
-  | { kind: 'working-days'; days: number }
-  | { kind: 'working-hours'; hours: number }
-  | { kind: 'same-day'; cutoffMinutes?: number }
-  | { kind: 'immediate' };
+export type { ProcessingTime };
 
 /** Schema of `ProcessingTime`. */
-export const processingTimeSchema = z.discriminatedUnion('kind', [
+export const processingTimeSchema: z.ZodType<ProcessingTime> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('working-days'), days: z.number().positive().multipleOf(0.5) }),
   z.object({ kind: z.literal('working-hours'), hours: z.number().positive() }),
   z.object({ kind: z.literal('same-day'), cutoffMinutes: z.int().min(0).max(24 * 60 - 1).optional() }),
