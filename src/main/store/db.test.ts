@@ -25,7 +25,7 @@ describe('openStore on a real SQLite file', () => {
   it('keeps data across reopen and does not migrate twice', () => {
     const path = join(tempDir(), 'motcua.sqlite');
     const first = openStore(path);
-    first.write((db) => putSetting(db, 'k', { a: 'Hòa' }, '2026-11-23T08:00:00+07:00'));
+    first.write((db) => putSetting(db, 'k', { a: 'Hòa' }, '2026-11-23T01:00:00.000Z'));
     first.close();
     const second = openStore(path);
     expect(second.read((db) => getSetting(db, 'k'))).toEqual({ a: 'Hòa' });
@@ -37,7 +37,7 @@ describe('openStore on a real SQLite file', () => {
     expect(() =>
       store.write(
         (db) => {
-          putSetting(db, 'half', 1, 'now');
+          putSetting(db, 'half', 1, '2026-11-23T01:00:00.000Z');
           throw new Error('power cut');
         },
         { durable: true },

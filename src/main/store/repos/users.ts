@@ -1,0 +1,116 @@
+/**
+ * Local accounts (tài khoản). Usernames are unique without regard to ASCII case. The hash is
+ * opaque here (scrypt or argon2, chosen by the accounts service); the lockout counters live in
+ * the row so that a restart does not reset them.
+ */
+import type { ReadDb, WriteDb } from '../db';
+import { bit, prepared } from '../statements';
+
+export type UserRole = 'clerk' | 'specialist' | 'volunteer' | 'leader' | 'admin';
+
+export interface NewUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: UserRole;
+  readonly passwordHash: string;
+  readonly createdAt: string;
+}
+
+export interface StoredUser extends NewUser {
+  readonly active: boolean;
+  readonly failedLogins: number;
+  readonly lockedUntil: string | null;
+  readonly updatedAt: string;
+}
+
+export interface UserRow {
+  readonly id: string;
+  readonly username: string;
+  readonly display_name: string;
+  readonly role: UserRole;
+  readonly password_hash: string;
+  readonly active: 0 | 1;
+  readonly failed_logins: number;
+  readonly locked_until: string | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+function fromRow(r: UserRow): StoredUser {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    passwordHash: r.password_hash,
+    active: r.active === 1,
+    failedLogins: r.failed_logins,
+    lockedUntil: r.locked_until,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Creates an active account; a username taken in any case fails the transaction. */
+export function insertUser(db: WriteDb, user: NewUser): void {
+  prepared(
+    db,
+    `INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+     VALUES (@id, @username, @display_name, @role, @password_hash, @created_at, @created_at)`,
+  ).run({ id: user.id, username: user.username, display_name: user.displayName.normalize('NFC'), role: user.role, password_hash: user.passwordHash, created_at: user.createdAt });
+}
+
+export function getUserById(db: ReadDb, id: string): StoredUser | undefined {
+  const row = prepared(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return row === undefined ? undefined : fromRow(row);
+}
+
+/** The account for a login name, whatever its ASCII case. */
+export function findUserByUsername(db: ReadDb, username: string): StoredUser | undefined {
+  const row = prepared(db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  return row === undefined ? undefined : fromRow(row);
+}
+
+/** Every account, by username. */
+export function listUsers(db: ReadDb): StoredUser[] {
+  return (prepared(db, 'SELECT * FROM users ORDER BY username').all() as UserRow[]).map(fromRow);
+}
+
+/** Changes name, role or active flag; false if no such user. */
+export function updateUserProfile(db: WriteDb, id: string, profile: Pick<StoredUser, 'displayName' | 'role' | 'active'>, updatedAt: string): boolean {
+  return (
+    prepared(db, 'UPDATE users SET display_name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?').run(
+      profile.displayName.normalize('NFC'),
+      profile.role,
+      bit(profile.active),
+      updatedAt,
+      id,
+    ).changes > 0
+  );
+}
+
+/** Replaces the password hash and clears any lockout. */
+export function setUserPasswordHash(db: WriteDb, id: string, passwordHash: string, updatedAt: string): boolean {
+  return (
+    prepared(db, 'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(passwordHash, updatedAt, id)
+      .changes > 0
+  );
+}
+
+/** Counts a failed login and, when the service decides so, locks the account until `lockedUntil`. */
+export function recordFailedLogin(db: WriteDb, id: string, lockedUntil: string | null, updatedAt: string): void {
+  prepared(db, 'UPDATE users SET failed_logins = failed_logins + 1, locked_until = coalesce(?, locked_until), updated_at = ? WHERE id = ?').run(
+    lockedUntil,
+    updatedAt,
+    id,
+  );
+}
+
+/** After a successful login: the count starts again. */
+export function resetFailedLogins(db: WriteDb, id: string, updatedAt: string): void {
+  prepared(db, 'UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)').run(
+    updatedAt,
+    id,
+  );
+}
