@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minFreeDiskBytes } from '../../src/main/services/diagnostics/health';
 import { launchChromium } from '../helpers/chromium';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 
@@ -33,7 +34,9 @@ describe('first screen through the browser host', () => {
     expect(await page.getByTestId('info-agency-code').textContent()).toBe('000.00.00.X99');
     expect(await page.getByTestId('info-dossiers').textContent()).toBe('0');
     expect(await page.getByTestId('info-host').textContent()).toBe('Trình duyệt (máy chủ nội bộ)');
-    expect(await page.getByTestId('info-health').textContent()).toBe('Hoạt động bình thường');
+    // The self-check also reports a nearly full disk; expect what this machine's disk warrants.
+    const { bavail, bsize } = statfsSync(dataDir);
+    expect(await page.getByTestId('info-health').textContent()).toBe(bavail * bsize >= minFreeDiskBytes ? 'Hoạt động bình thường' : 'Có vấn đề cần kiểm tra');
     expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
     expect(await page.locator('h2').textContent()).toBe('Thông tin phần mềm');
     await page.screenshot({ path: 'test-results/home-vi.png' });

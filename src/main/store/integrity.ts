@@ -1,7 +1,8 @@
 /**
- * Health checks of the database file for `doctor` and the health screen. `quick_check` is
- * cheap enough to run at every health check; `integrity_check` also checks indexes against
- * tables and reads every page, so it belongs to `doctor` and to restore, not to startup.
+ * Health checks of the database file. `ping` is what the health screen runs: it proves the
+ * connection answers without reading the file. `quick_check` still reads every page (about 4 s
+ * on a 1.4 GB database of 1M dossiers, measured by the bench), and `integrity_check` also checks
+ * indexes against tables, so both belong to `doctor` and to restore, never to a screen.
  */
 import type Database from 'better-sqlite3';
 import type { ReadDb, WriteDb } from './db';
@@ -16,6 +17,12 @@ function pragmaCheck(db: Database.Database, pragma: 'quick_check' | 'integrity_c
   const rows = db.pragma(`${pragma}(${Math.max(1, Math.floor(maxErrors))})`) as Record<string, string>[];
   const detail = rows.map((r) => r[pragma] ?? Object.values(r).join(' ')).join('; ');
   return { ok: detail === 'ok', detail };
+}
+
+/** The connection answers and the schema is readable; reads a handful of pages at most. */
+export function ping(db: ReadDb): CheckResult {
+  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+  return { ok: tables > 0, detail: `${tables} tables` };
 }
 
 /** `PRAGMA quick_check`: "ok", or the first problems SQLite found. */
