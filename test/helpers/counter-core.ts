@@ -129,3 +129,15 @@ export function maritalReceipt(id: string) {
     documents: ['declaration', 'identityDocument'],
   };
 }
+
+/**
+ * Lets `ms` pass while the officers keep their screens in use, so their sessions do not lock
+ * for idleness as a real day's would if they walked away.
+ */
+export async function passTime(t: CounterCore, ms: number, tokens: readonly string[]): Promise<void> {
+  const step = 10 * 60_000;
+  for (let left = ms; left > 0; left -= step) {
+    t.clock.advance(Math.min(step, left));
+    for (const token of tokens) await t.core.invoke('session.current', {}, token);
+  }
+}
