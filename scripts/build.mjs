@@ -3,6 +3,7 @@
 // Native and Electron modules stay external: they are loaded from node_modules at run time.
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { chmod } from 'node:fs/promises';
 import { build as viteBuild } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -21,13 +22,16 @@ const common = {
   logLevel: 'warning',
 };
 
+// The CLI is package.json's `bin` (`npx motcua …`): it needs the shebang to run as a command.
+const cliBanner = { banner: { js: '#!/usr/bin/env node' } };
 const entries = [
   ['src/main/app/main.ts', 'out/main/index.cjs'],
   ['src/main/app/preload.ts', 'out/preload/index.cjs'],
   ['src/main/host/index.ts', 'out/host/index.cjs'],
-  ['src/main/cli/main.ts', 'out/cli/index.cjs'],
+  ['src/main/cli/main.ts', 'out/cli/index.cjs', cliBanner],
   ['bench/index.ts', 'out/bench/index.cjs'],
 ];
-await Promise.all(entries.map(([entry, outfile]) => esbuild({ ...common, entryPoints: [entry], outfile })));
+await Promise.all(entries.map(([entry, outfile, extra = {}]) => esbuild({ ...common, ...extra, entryPoints: [entry], outfile })));
+await chmod('out/cli/index.cjs', 0o755);
 
 console.log(`build: out/ ready in ${Math.round(performance.now() - started)} ms`);

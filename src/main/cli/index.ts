@@ -1,64 +1,63 @@
 /**
- * Support CLI for data-centre staff: `motcua-cli <command> [--data-dir DIR] [--json]`.
- * It opens the same core as the app and calls it through the same contract.
+ * Support CLI for data-centre staff: `motcua <command> [--data-dir DIR] [--json]`. Each command
+ * lives in commands/ and calls services; this file only parses the line, picks the command and
+ * turns failures into bilingual messages and exit codes (0 done, 1 refused or unhealthy, 2 usage).
  */
 import { parseArgs } from 'node:util';
-import { apiNames } from '../../shared/api/contract';
-import { appVersion } from '../../shared/version';
-import { systemClock } from '../services/clock';
-import { explainStartupError, openCore } from '../services/core';
+import { AppError } from '../../shared/api/errors';
+import { systemClock, type Clock } from '../services/clock';
+import { explainStartupError } from '../services/core';
 import { defaultDataDir } from '../services/settings/data-dir';
-import { formatReply } from './format';
+import { describeFailure, UsageError, type CliCommand, type CliContext } from './command';
+import { backupCommand } from './commands/backup';
+import { callCommand, healthCommand, infoCommand } from './commands/call';
+import { doctorCommand } from './commands/doctor';
+import { restoreCommand } from './commands/restore';
+import { seedDemoCommand } from './commands/seed-demo';
+import { statsCommand } from './commands/stats';
+import { usage } from './usage';
 
-const usage = `Motcua Desk ${appVersion} — công cụ hỗ trợ / support CLI
+const commands: readonly CliCommand[] = [infoCommand, healthCommand, callCommand, doctorCommand, statsCommand, backupCommand, restoreCommand, seedDemoCommand];
+const globalOptions = { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } as const;
 
-Cách dùng / usage:
-  motcua-cli info                 thông tin phần mềm và dữ liệu / app and data info
-  motcua-cli health               tự kiểm tra / self-check
-  motcua-cli call <tên> [JSON]    gọi một chức năng của API / call an API function
-                                  (${apiNames.join(', ')})
-Tuỳ chọn / options:
-  --data-dir DIR   thư mục dữ liệu / data folder (mặc định / default: ${defaultDataDir()})
-  --json           in JSON / print JSON`;
-
-export async function runCli(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-  });
-  const [command, ...rest] = positionals;
-  const call = resolveCall(command, rest);
-  if (values.help || call === undefined) {
-    console.log(usage);
-    return values.help ? 0 : 2;
+/** Runs one command line; resolves to the exit code. `clock` is for tests. */
+export async function runCli(argv: string[], deps: { readonly clock?: Clock } = {}): Promise<number> {
+  const first = parseArgs({ args: argv, allowPositionals: true, strict: false, options: globalOptions });
+  const command = commands.find((c) => c.name === first.positionals[0]);
+  if (first.values.help === true || command === undefined) {
+    console.log(usage());
+    return first.values.help === true ? 0 : 2;
   }
-  let input: unknown;
+  let ctx: CliContext | undefined;
   try {
-    input = call.input === undefined ? {} : (JSON.parse(call.input) as unknown);
-  } catch {
-    console.error('Dữ liệu JSON không hợp lệ. / The JSON input is not valid.');
-    return 2;
-  }
-  let core;
-  try {
-    core = await openCore({ version: appVersion, dataDir: values['data-dir'] ?? defaultDataDir(), host: 'cli', clock: systemClock });
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...globalOptions, ...command.options } });
+    const json = values.json === true;
+    ctx = {
+      dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(),
+      json,
+      args: positionals.slice(1),
+      options: values,
+      clock: deps.clock ?? systemClock,
+      print: (text) => console.log(text),
+      progress: (text) => (json ? console.error(text) : console.log(text)),
+    };
+    return await command.run(ctx);
   } catch (error) {
-    console.error(explainStartupError(error));
-    return 1;
-  }
-  try {
-    const reply = await core.invoke(call.name, input);
-    console.log(values.json ? JSON.stringify(reply, null, 2) : formatReply(reply));
-    return reply.ok ? 0 : 1;
-  } finally {
-    core.dispose();
+    return report(error, ctx?.json === true);
   }
 }
 
-function resolveCall(command: string | undefined, rest: string[]): { name: string; input?: string } | undefined {
-  if (command === 'info') return { name: 'app.info' };
-  if (command === 'health') return { name: 'health.check' };
-  if (command === 'call' && rest[0] !== undefined) return rest[1] === undefined ? { name: rest[0] } : { name: rest[0], input: rest[1] };
-  return undefined;
+function report(error: unknown, json: boolean): number {
+  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    const [vi, en] = error instanceof UsageError ? [error.vi, error.en] : ['Tuỳ chọn dòng lệnh không hợp lệ.', error.message];
+    console.error(`${vi}\n${en}\nXem / see: motcua --help`);
+    return 2;
+  }
+  if (error instanceof AppError) {
+    if (json) console.log(JSON.stringify({ ok: false, error: error.toApiError() }, null, 2));
+    else console.log(describeFailure(error));
+    return 1;
+  }
+  console.error(explainStartupError(error));
+  return 1;
 }

@@ -10,10 +10,17 @@ import { ensureDemoAccounts } from './accounts/demo-accounts';
 import { accountHandlers } from './accounts/handlers';
 import { SessionRegistry } from './accounts/sessions';
 import { appInfo } from './app/app-info';
+import { ensureSeedCatalogue } from './catalogue/seed-catalogue';
 import type { CoreContext } from './core-context';
 import { healthCheck } from './diagnostics/health';
+import { intakeHandlers } from './intake/handlers';
+import { queueHandlers } from './queues/handlers';
+import { reportHandlers } from './reports/handlers';
 import { invokeHandler, type Handlers } from './router';
+import { searchHandlers } from './search/handlers';
 import { ensureCommune } from './settings/commune';
+import { ensureSequenceSettings } from './settings/sequence-blocks';
+import { workflowHandlers } from './workflow/handlers';
 
 export interface Core {
   readonly context: CoreContext;
@@ -33,10 +40,17 @@ export async function openCore(context: CoreContext): Promise<Core> {
     const sessions = new SessionRegistry(context.clock);
     const commune = ensureCommune(store, context.clock.now());
     if (commune.demo) await ensureDemoAccounts({ store, clock: context.clock, sessions });
+    ensureSequenceSettings(store, context.clock.now());
+    ensureSeedCatalogue(store, context.clock.now());
     const handlers: Handlers = {
       'app.info': () => appInfo(context, store),
       'health.check': () => healthCheck(context, store),
       ...accountHandlers({ store, sessions, clock: context.clock }),
+      ...queueHandlers({ store, clock: context.clock }),
+      ...searchHandlers({ store, clock: context.clock }),
+      ...reportHandlers({ store, clock: context.clock }),
+      ...intakeHandlers({ store, clock: context.clock }),
+      ...workflowHandlers({ store, clock: context.clock }),
     };
     return {
       context,

@@ -7,6 +7,24 @@ import { z } from 'zod';
 import type { Role } from '../dossier/roles';
 import { AccountList, AccountSummary, ChangePasswordInput, CreateAccountInput, CurrentSession, LoginInput, LoginOutput, SessionUser, UnlockInput } from './accounts';
 import { AppInfo, HealthReport } from './app';
+import {
+  AvailableTransitions,
+  DossierHistory,
+  DossierIdInput,
+  DossierView,
+  DraftIdInput,
+  DraftList,
+  DraftSaved,
+  DraftSaveInput,
+  DraftView,
+  ProcedureListOutput,
+  ReceiveInput,
+  ReceiveOutput,
+  TransitionInput,
+  TransitionOutput,
+} from './dossiers';
+import { DossierSearchInput, DossierSearchResult, QueueToday, QueueTodayInput } from './queues';
+import { ReportSummary, ReportSummaryInput } from './reports';
 
 const NoInput = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -37,6 +55,32 @@ export const contract = {
   'account.create': { input: CreateAccountInput, output: AccountSummary, access: ['admin'] },
   /** Every local account, by user name (administrators only). */
   'account.list': { input: NoInput, output: AccountList, access: ['admin'] },
+  /** Today's queue: due today, overdue, waiting for a supplement, assigned to me; each section paged. */
+  'queue.today': { input: QueueTodayInput, output: QueueToday, access: ['clerk', 'specialist', 'leader'] },
+  /** One search box: a dossier code, a 12-digit ID number, a phone or a name (diacritics ignored). */
+  'dossier.search': { input: DossierSearchInput, output: DossierSearchResult, access: ['clerk', 'specialist', 'leader'] },
+  /** Counts for a period: received, resolved on time or late, pending, by procedure and channel. */
+  'report.summary': { input: ReportSummaryInput, output: ReportSummary, access: ['leader', 'admin', 'clerk'] },
+  /** The procedures in force today, with their form fields, papers and processing time (the intake picker). */
+  'procedure.list': { input: NoInput, output: ProcedureListOutput, access: ['clerk', 'specialist', 'volunteer', 'leader'] },
+  /** Autosaves a form, whole, under the id the screen chose; durable before it answers. A volunteer's is a dossier draft. */
+  'draft.save': { input: DraftSaveInput, output: DraftSaved, access: ['clerk', 'volunteer'] },
+  /** A draft as last saved (to reopen a form after a crash, or review a volunteer's draft). */
+  'draft.get': { input: DraftIdInput, output: DraftView, access: ['clerk', 'volunteer'] },
+  /** The caller's unsaved forms and the dossier drafts they may act on. */
+  'draft.list': { input: NoInput, output: DraftList, access: ['clerk', 'volunteer'] },
+  /** Throws away an unsaved form, or moves a dossier draft to discarded. */
+  'draft.discard': { input: DraftIdInput, output: Done, access: ['clerk', 'volunteer'] },
+  /** Receives a dossier (or accepts a volunteer's draft): checks, code, appointment and receipt slip, saved atomically. */
+  'dossier.receive': { input: ReceiveInput, output: ReceiveOutput, access: ['clerk'] },
+  /** One dossier in full; the read is recorded in its history. */
+  'dossier.get': { input: DossierIdInput, output: DossierView, access: ['clerk', 'specialist', 'leader'] },
+  /** The dossier's history: who did what and when, views included. */
+  'dossier.history': { input: DossierIdInput, output: DossierHistory, access: ['clerk', 'specialist', 'leader'] },
+  /** Any workflow transition by name (supplement, pause, resolve, return …), checked against the state machine and the row version. */
+  'dossier.transition': { input: TransitionInput, output: TransitionOutput, access: ['clerk', 'specialist', 'leader'] },
+  /** The transitions the signed-in role may make on the dossier now: the screen's buttons. */
+  'dossier.transitions-available': { input: DossierIdInput, output: AvailableTransitions, access: ['clerk', 'specialist', 'leader'] },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
 
 export type Contract = typeof contract;

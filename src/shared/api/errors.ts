@@ -11,6 +11,21 @@ function roleName(role: string | number | undefined, lang: 'vi' | 'en'): string 
   return isRole(role) ? roleLabels[role][lang] : String(role);
 }
 
+/** Why a report period was refused, in words a leader can act on. */
+function periodMessage(p: Params, lang: 'vi' | 'en'): string {
+  if (p.reason === 'not-a-date') {
+    return lang === 'vi' ? `Ngày "${p.day}" không có thật. Hãy chọn lại ngày của kỳ báo cáo.` : `"${p.day}" is not a real date. Choose the report's dates again.`;
+  }
+  if (p.reason === 'too-long') {
+    return lang === 'vi'
+      ? `Một kỳ báo cáo dài tối đa ${p.max} ngày. Hãy chia thành các kỳ ngắn hơn (tháng, quý hoặc năm).`
+      : `A report period may last at most ${p.max} days. Split it into shorter periods (month, quarter or year).`;
+  }
+  return lang === 'vi'
+    ? `Ngày kết thúc kỳ báo cáo (${p.to}) phải sau ngày bắt đầu (${p.from}). Hãy chọn lại khoảng thời gian.`
+    : `The end of the report period (${p.to}) must come after its start (${p.from}). Choose the period again.`;
+}
+
 const catalogue = {
   'api.unknown-call': {
     vi: (p: Params) => `Phần mềm không có chức năng "${p.name}". Hãy cập nhật phần mềm hoặc báo bộ phận hỗ trợ.`,
@@ -89,6 +104,62 @@ const catalogue = {
   'store.backup-failed': {
     vi: (p: Params) => `Không sao lưu được cơ sở dữ liệu (${p.reason}). Hãy kiểm tra dung lượng ổ đĩa và thư mục sao lưu, rồi thử lại.`,
     en: (p: Params) => `The database could not be backed up (${p.reason}). Check the disk space and the backup folder, then try again.`,
+  },
+  'list.invalid-cursor': {
+    vi: () => 'Không mở được trang tiếp theo của danh sách (danh sách đã thay đổi hoặc vị trí trang không đúng). Hãy tải lại danh sách từ trang đầu.',
+    en: () => 'The next page of the list could not be opened (the list changed or the page position is wrong). Reload the list from the first page.',
+  },
+  'report.invalid-period': {
+    vi: (p: Params) => periodMessage(p, 'vi'),
+    en: (p: Params) => periodMessage(p, 'en'),
+  },
+  'demo.not-demo-commune': {
+    vi: (p: Params) => `Máy này đang giữ dữ liệu thật của ${p.commune}, nên không thêm hồ sơ mẫu. Chỉ dùng lệnh này trên máy tập huấn; nếu chắc chắn, thêm tuỳ chọn --force.`,
+    en: (p: Params) => `This PC holds the real data of ${p.commune}, so no demo dossiers were added. Use this command on a training PC only; if you are sure, add --force.`,
+  },
+  'store.in-use': {
+    vi: () => 'Cơ sở dữ liệu đang được mở bởi phần mềm Một cửa (hoặc một chương trình khác). Hãy đóng phần mềm trên máy này rồi thử lại; dữ liệu chưa bị thay đổi.',
+    en: () => 'The database is open in Motcua Desk (or another program). Close the application on this PC and try again; nothing was changed.',
+  },
+  'store.no-database': {
+    vi: (p: Params) => `Thư mục dữ liệu "${p.dir}" chưa có cơ sở dữ liệu của phần mềm. Hãy kiểm tra lại đường dẫn (tuỳ chọn --data-dir); không có gì bị thay đổi.`,
+    en: (p: Params) => `The data folder "${p.dir}" holds no database of this application. Check the path (the --data-dir option); nothing was changed.`,
+  },
+  'store.backup-not-found': {
+    vi: (p: Params) => `Không tìm thấy tệp sao lưu "${p.file}". Hãy kiểm tra lại đường dẫn (lệnh "backup --list" liệt kê các bản sao lưu); dữ liệu hiện tại được giữ nguyên.`,
+    en: (p: Params) => `The backup file "${p.file}" was not found. Check the path ("backup --list" lists the backups); the current data is unchanged.`,
+  },
+  'procedure.unknown': {
+    vi: (p: Params) => `Không có thủ tục mã ${p.code} đang có hiệu lực trên máy này. Hãy chọn lại thủ tục trong danh sách; nếu vẫn thiếu, hãy đồng bộ danh mục thủ tục với máy chủ.`,
+    en: (p: Params) => `No procedure with code ${p.code} is in force on this PC. Pick the procedure from the list again; if it is still missing, sync the procedure catalogue with the server.`,
+  },
+  'dossier.illegal-transition': {
+    vi: (p: Params) => `Không thể thực hiện thao tác "${p.transition}" với hồ sơ ở trạng thái hiện tại. Hãy mở lại hồ sơ để xem các thao tác được phép.`,
+    en: (p: Params) => `"${p.transition}" cannot be done on the dossier in its current status. Reopen the dossier to see what is allowed.`,
+  },
+  'intake.missing-documents': {
+    vi: (p: Params) => `Hồ sơ còn thiếu giấy tờ bắt buộc: ${p.documents}. Hãy kiểm tra lại giấy tờ công dân nộp và đánh dấu đủ trước khi tiếp nhận; nếu công dân không có, hướng dẫn bổ sung hoặc lập phiếu từ chối.`,
+    en: (p: Params) => `Required papers are missing: ${p.documentsEn ?? p.documents}. Check the papers handed in and tick them all before receiving; if the citizen lacks one, explain what to bring or issue a refusal.`,
+  },
+  'intake.unknown-document': {
+    vi: (p: Params) => `Giấy tờ "${p.key}" không thuộc thành phần hồ sơ của thủ tục này. Hãy tải lại biểu mẫu tiếp nhận rồi đánh dấu lại.`,
+    en: (p: Params) => `Paper "${p.key}" is not one of this procedure's documents. Reload the intake form and tick the papers again.`,
+  },
+  'intake.not-provisioned': {
+    vi: (p: Params) => `Máy này chưa được cấu hình để cấp mã hồ sơ (${p.detail}). Hãy liên hệ trung tâm dữ liệu; hồ sơ chưa được tiếp nhận và dữ liệu đã nhập vẫn được giữ.`,
+    en: (p: Params) => `This PC is not set up to issue dossier codes (${p.detail}). Contact the data centre; the dossier was not received and what you entered is kept.`,
+  },
+  'workflow.result-required': {
+    vi: (p: Params) => `Cần nhập ${p.fields} trước khi ghi nhận có kết quả (lấy từ sổ và giấy tờ kết quả đã ký).`,
+    en: (p: Params) => `Enter ${p.fieldsEn ?? p.fields} before recording the result (from the register and the signed result).`,
+  },
+  'workflow.bad-reschedule': {
+    vi: (p: Params) => `Ngày hẹn mới không hợp lệ: ${p.reason === 'day-off' ? 'ngày đó là ngày nghỉ' : p.reason === 'not-later' ? `phải sau ngày hẹn hiện tại (${p.current})` : p.reason === 'past' ? 'đã qua' : p.reason === 'outside-hours' ? 'ngoài giờ làm việc' : 'cần ngày và giờ dạng 2026-11-30T16:00'}. Hãy chọn lại ngày giờ hẹn trả kết quả.`,
+    en: (p: Params) => `The new return date is not valid: ${p.reason === 'day-off' ? 'the office is closed that day' : p.reason === 'not-later' ? `it must come after the current one (${p.current})` : p.reason === 'past' ? 'it has passed' : p.reason === 'outside-hours' ? 'it is outside office hours' : 'give a date and time such as 2026-11-30T16:00'}. Choose the new return date again.`,
+  },
+  'workflow.bad-assignee': {
+    vi: () => 'Cán bộ được chọn để xử lý không có trên máy này hoặc không có vai trò xử lý hồ sơ. Hãy chọn cán bộ chuyên môn hoặc lãnh đạo khác.',
+    en: () => 'The officer chosen to process the dossier is not on this PC or cannot process dossiers. Choose another specialist or leader.',
   },
   'internal': {
     vi: () => 'Đã có lỗi ngoài dự kiến. Dữ liệu đã nhập vẫn được giữ; hãy thử lại hoặc báo bộ phận hỗ trợ.',
