@@ -73,7 +73,7 @@ describe('IPC gate (mock Electron)', () => {
   it('answers frames from app://motcua and refuses any other frame', async () => {
     const { bindIpc } = await import('../../src/main/app/ipc');
     const { ipcChannel } = await import('../../src/main/app/ipc-channel');
-    const core = { invoke: vi.fn(() => Promise.resolve({ ok: true as const, value: 1 })), context: {} as never, dispose: () => {} };
+    const core = { invoke: vi.fn(() => Promise.resolve({ ok: true as const, value: 1 })), context: {} as never, scheduleBackups: () => () => Promise.resolve(), dispose: () => {} };
     bindIpc(core);
     const handler = fake.state.ipcHandlers[ipcChannel]!;
     expect(await handler({ senderFrame: { url: 'app://motcua/index.html' } }, 'app.info', {})).toEqual({ ok: true, value: 1 });

@@ -7,7 +7,7 @@ import { app, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { appVersion } from '../../shared/version';
 import { systemClock } from '../services/clock';
-import { explainStartupError, openCore, type Core } from '../services/core';
+import { backupIntervalMs, explainStartupError, openCore, type Core } from '../services/core';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
@@ -16,6 +16,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: Core | undefined;
+let stopBackups: (() => Promise<void>) | undefined;
 
 void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -33,8 +34,18 @@ void app.whenReady().then(async () => {
   }
   serveRenderer(join(__dirname, '..', 'renderer'));
   bindIpc(core);
+  stopBackups = core.scheduleBackups(backupIntervalMs);
   createMainWindow(preloadPathFrom(__dirname));
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => core?.dispose());
+app.on('will-quit', (event) => {
+  if (!core) return;
+  const closing = core;
+  core = undefined;
+  event.preventDefault();
+  void (stopBackups?.() ?? Promise.resolve()).finally(() => {
+    closing.dispose();
+    app.quit();
+  });
+});

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appVersion } from '../../shared/version';
 import { systemClock } from '../services/clock';
-import { explainStartupError, openCore } from '../services/core';
+import { backupIntervalMs, explainStartupError, openCore } from '../services/core';
 import { defaultDataDir } from '../services/settings/data-dir';
 import { chromiumAppArgs, findChromium } from './find-browser';
 import { newLaunchToken } from './security';
@@ -32,9 +32,10 @@ async function main(): Promise<void> {
   console.log(`MOTCUA_HOST_READY ${JSON.stringify({ url: host.url, port: host.port })}`);
 
   if (values.open) openInChromium(host.url, join(dataDir, 'browser-profile'));
+  const stopBackups = core.scheduleBackups(backupIntervalMs);
 
   const stop = (): void => {
-    void host.close().then(() => {
+    void Promise.all([host.close(), stopBackups()]).then(() => {
       core.dispose();
       process.exit(0);
     });

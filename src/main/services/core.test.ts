@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listBackups } from '../store/backup';
 import { contract } from '../../shared/api/contract';
 import { fixedClock } from '../../../test/helpers/fixed-clock';
 import { useTempDirs } from '../../../test/helpers/temp-dir';
@@ -61,5 +63,16 @@ describe('router gate', () => {
     const reply = await c.invoke('app.info', undefined);
     c.dispose();
     expect(reply.ok).toBe(true);
+  });
+});
+
+describe('scheduled backups', () => {
+  it('writes a backup into the data folder and stops cleanly', async () => {
+    const dataDir = tempDir();
+    const c = await openCore({ version: '1', dataDir, host: 'browser-host', clock });
+    const stop = c.scheduleBackups(20);
+    await expect.poll(() => listBackups(join(dataDir, 'backups')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await stop();
+    c.dispose();
   });
 });

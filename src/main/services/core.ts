@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { AppError, describeError } from '../../shared/api/errors';
 import type { ApiResult } from '../../shared/api/result';
+import { scheduleBackups } from '../store/backup';
 import { openStore, type Store } from '../store/db';
 import { ensureDemoAccounts } from './accounts/demo-accounts';
 import { accountHandlers } from './accounts/handlers';
@@ -13,6 +14,7 @@ import { appInfo } from './app/app-info';
 import { ensureSeedCatalogue } from './catalogue/seed-catalogue';
 import type { CoreContext } from './core-context';
 import { healthCheck } from './diagnostics/health';
+import { DEFAULT_BACKUP_KEEP, defaultBackupDir } from './maintenance/backup';
 import { intakeHandlers } from './intake/handlers';
 import { queueHandlers } from './queues/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -29,8 +31,17 @@ export interface Core {
    * service, and never throws.
    */
   invoke(name: unknown, input: unknown, token?: string): Promise<ApiResult<unknown>>;
+  /**
+   * Backs the database up every `intervalMs` into `<data folder>/backups`, keeping the newest
+   * ten. Long-running hosts start it; the returned stop resolves once a backup in progress is
+   * done, so call it before `dispose`.
+   */
+  scheduleBackups(intervalMs: number): () => Promise<void>;
   dispose(): void;
 }
+
+/** Long-running hosts back up this often: twice in a counter's working day. */
+export const backupIntervalMs = 4 * 3_600_000;
 
 export const databaseFileName = 'motcua.sqlite';
 
@@ -55,6 +66,14 @@ export async function openCore(context: CoreContext): Promise<Core> {
     return {
       context,
       invoke: (name, input, token) => invokeHandler(handlers, sessions, name, input, token),
+      scheduleBackups: (intervalMs) =>
+        scheduleBackups(store, {
+          dir: defaultBackupDir(context.dataDir),
+          keep: DEFAULT_BACKUP_KEEP,
+          intervalMs,
+          now: () => context.clock.now(),
+          onError: (error) => console.error('[core] scheduled backup failed:', error instanceof AppError ? error.code : 'unexpected'),
+        }),
       dispose: () => store.close(),
     };
   } catch (error) {
