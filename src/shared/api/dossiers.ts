@@ -259,6 +259,11 @@ export const TransitionInput = z
     rescheduleTo: z.string().max(25).optional(),
     /** For `transfer`: the officer who will process it. */
     assigneeId: z.string().max(64).optional(),
+    /**
+     * For `transfer` to a linked agency (liên thông, e.g. the police for residence registration):
+     * its electronic code when known, and its name as printed on the control sheet.
+     */
+    toAgency: z.object({ code: z.string().trim().max(20).optional(), name: z.string().trim().min(1).max(200) }).strict().optional(),
   })
   .strict();
 

@@ -8,11 +8,13 @@
  */
 import type { SessionUser } from '../../../shared/api/accounts';
 import type { WorkflowTransitionName } from '../../../shared/api/dossiers';
-import { AppError } from '../../../shared/api/errors';
+import { AppError, validationError } from '../../../shared/api/errors';
 import { formatLocalDateTime, isWithinOfficeHours, DEFAULT_OFFICE_HOURS, parseLocalDateTime } from '../../../shared/deadline';
+import { isValidAgencyCode } from '../../../shared/dossier/code';
 import type { TransitionOutcome } from '../../../shared/dossier/states';
 import type { Procedure } from '../../../shared/procedures/procedure';
 import { tidyVietnamese } from '../../../shared/text/vietnamese';
+import { issue } from '../../../shared/validation';
 import type { ReadDb } from '../../store/db';
 import type { DossierChanges, StoredDossier } from '../../store/repos/dossiers';
 import { getUserById } from '../../store/repos/users';
@@ -30,6 +32,7 @@ export interface TransitionRequest {
   readonly result?: { readonly number: string; readonly registerBook?: string | undefined; readonly registerPage?: string | undefined } | undefined;
   readonly rescheduleTo?: string | undefined;
   readonly assigneeId?: string | undefined;
+  readonly toAgency?: { readonly code?: string | undefined; readonly name: string } | undefined;
 }
 
 /** What planning a transition needs: the dossier as read, the state machine's answer and the request. */
@@ -129,6 +132,7 @@ function planDetails(ctx: PlanContext): TransitionPlan {
     case 'return-result':
       return { changes: { returnedAt: now.iso }, data: {} };
     case 'transfer': {
+      if (request.toAgency !== undefined) return { changes: {}, data: { toAgency: linkedAgency(request.toAgency) } };
       if (request.assigneeId === undefined) return { changes: {}, data: {} };
       const assignee = getUserById(ctx.db, request.assigneeId);
       if (!assignee?.active || (assignee.role !== 'specialist' && assignee.role !== 'leader')) throw new AppError('workflow.bad-assignee');
@@ -148,4 +152,23 @@ function planDetails(ctx: PlanContext): TransitionPlan {
     case 'withdraw':
       return { changes: {}, data: {} };
   }
+}
+
+/**
+ * A linked agency the dossier goes to. The electronic transfer itself travels with the outbox
+ * to the hub (sync issue); here the hand-over is recorded with whom it went to.
+ */
+function linkedAgency(agency: { readonly code?: string | undefined; readonly name: string }): { code: string | null; name: string } {
+  const code = agency.code === undefined || agency.code === '' ? null : agency.code.toUpperCase();
+  if (code !== null && !isValidAgencyCode(code)) {
+    throw validationError(
+      issue(
+        'transfer.agency-code',
+        `Mã cơ quan nhận "${agency.code}" không đúng dạng (ví dụ 000.00.01.H26). Hãy kiểm tra lại hoặc để trống và chỉ ghi tên cơ quan.`,
+        `The receiving agency code "${agency.code}" is not in the expected form (e.g. 000.00.01.H26). Check it, or leave it empty and give the name only.`,
+        'toAgency.code',
+      ),
+    );
+  }
+  return { code, name: tidyVietnamese(agency.name) };
 }

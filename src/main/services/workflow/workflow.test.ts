@@ -233,3 +233,22 @@ describe('workflow through the core (real SQLite)', () => {
     d.close();
   });
 });
+
+describe('transfer to a linked agency (liên thông)', () => {
+  it('records the receiving agency in the history and for the hub, and refuses a malformed agency code', async () => {
+    const d = await desk();
+    const received = await receiveMarital(d);
+    const before = snapshot(d.store);
+    expect(
+      await d.core.invoke('dossier.transition', { id: received.id, transition: 'transfer', rowVersion: 1, toAgency: { code: 'công an', name: 'Công an xã' } }, d.clerk),
+    ).toMatchObject({ ok: false, error: { code: 'validation.failed', message: { vi: expect.stringContaining('Mã cơ quan nhận') as string } } });
+    expect(snapshot(d.store)).toEqual(before);
+    const moved = await move(d, d.clerk, received, 'transfer', { toAgency: { code: '000.00.31.h26', name: '  Công an  xã Thử Nghiệm ' } });
+    expect(moved.dossier.status).toBe('transferred');
+    const event = d.store.read((db) => listDossierEvents(db, received.id)).find((e) => e.action === 'transfer');
+    expect(event?.data).toMatchObject({ toAgency: { code: '000.00.31.H26', name: 'Công an xã Thử Nghiệm' } });
+    const sent = d.store.read((db) => listOutboxForEntity(db, received.id));
+    expect(sent.some((o) => JSON.stringify(o.payload).includes('000.00.31.H26'))).toBe(true);
+    d.close();
+  });
+});
