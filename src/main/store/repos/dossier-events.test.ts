@@ -23,6 +23,20 @@ describe('dossier events: the append-only audit trail', () => {
     store.close();
   });
 
+  it('keeps append order for events of the same millisecond, whatever their ids', () => {
+    const store = openTestStore(tempDir());
+    const d = newDossier();
+    const late = new Uint8Array(10).fill(0xff);
+    const early = new Uint8Array(10).fill(0x00);
+    store.write((db) => {
+      insertDossier(db, d);
+      appendDossierEvent(db, { id: uuidv7(T0, late), dossierId: d.id, at: at(0), actorId: 'u1', action: 'receive' });
+      appendDossierEvent(db, { id: uuidv7(T0, early), dossierId: d.id, at: at(0), actorId: 'u1', action: 'transfer' });
+    });
+    expect(store.read((db) => listDossierEvents(db, d.id)).map((e) => e.action)).toEqual(['receive', 'transfer']);
+    store.close();
+  });
+
   it('refuses an event for a dossier that does not exist', () => {
     const store = openTestStore(tempDir());
     expect(() => store.write((db) => appendDossierEvent(db, { id: uuidv7(T0), dossierId: 'missing', at: at(), actorId: null, action: 'view' }))).toThrow(

@@ -82,9 +82,9 @@ export function appendDossierEvent(db: WriteDb, event: NewDossierEvent): void {
   prepared(db, INSERT).run(toRow(event));
 }
 
-/** The dossier's history, oldest first. */
+/** The dossier's history, oldest first; events of one millisecond keep the order they were appended in (a UUIDv7's random tail would shuffle them). */
 export function listDossierEvents(db: ReadDb, dossierId: string): StoredDossierEvent[] {
-  const rows = prepared(db, 'SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY at, id').all(dossierId) as DossierEventRow[];
+  const rows = prepared(db, 'SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY at, rowid').all(dossierId) as DossierEventRow[];
   return rows.map(fromRow);
 }
 
