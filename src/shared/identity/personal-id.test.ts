@@ -103,6 +103,11 @@ describe('parsePersonalId', () => {
     expect(parsePersonalId('1', NOW)).not.toHaveProperty('error.field');
   });
 
+  it('works with the text alone, judging the birth year against the device clock', () => {
+    expect(parsePersonalId('001 090 012 345')).toMatchObject({ ok: true, provinceCode: '001', sex: 'male', birthYear: 1990 });
+    expect(parsePersonalId('001399012345')).toMatchObject({ ok: false, error: { code: 'personal-id.future-birth-year' } });
+  });
+
   it('refuses a current year that is not an integer, a programming error', () => {
     expect(() => parsePersonalId('001200012345', { currentYear: Number.NaN })).toThrow(RangeError);
   });

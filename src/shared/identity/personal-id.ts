@@ -33,8 +33,12 @@ export type PersonalIdResult =
   | { readonly ok: false; readonly error: ValidationIssue };
 
 export interface PersonalIdOptions {
-  /** Today's year from the caller's clock; a birth year after it is an error. */
-  readonly currentYear: number;
+  /**
+   * Today's year from the caller's clock; a birth year after it is an error. Services always
+   * pass their injected clock's year; only the renderer's instant feedback may leave it out,
+   * and then the device's clock is read.
+   */
+  readonly currentYear?: number;
   /** Form field to name in the issue. */
   readonly field?: string;
 }
@@ -48,8 +52,8 @@ const CMND_LENGTH = 9;
  * other characters, a wrong length (a 9-digit number is named as an old CMND), an unknown
  * province code and a birth year after `currentYear`, each with its own `code`.
  */
-export function parsePersonalId(text: string, options: PersonalIdOptions): PersonalIdResult {
-  const { currentYear, field } = options;
+export function parsePersonalId(text: string, options: PersonalIdOptions = {}): PersonalIdResult {
+  const { currentYear = new Date().getFullYear(), field } = options;
   if (!Number.isSafeInteger(currentYear)) throw new RangeError(`currentYear must be an integer, got ${currentYear}`);
   const fail = (code: string, vi: string, en: string): PersonalIdResult => ({ ok: false, error: issue(code, vi, en, field) });
 
