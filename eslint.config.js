@@ -28,7 +28,8 @@ export const layerZones = [
 const homes = [
   { files: ['src/main/app/**'], packages: ['electron'] },
   { files: ['src/main/store/**'], packages: ['better-sqlite3'] },
-  { files: ['src/main/documents/**'], packages: ['pdf-lib', '@pdf-lib/fontkit'] },
+  { files: ['src/main/documents/**'], packages: ['pdf-lib', '@pdf-lib/fontkit', 'qrcode'] },
+  { files: ['src/hub/**'], packages: ['fastify', 'pg', '@electric-sql/pglite'] },
   { files: ['src/main/devices/scanner/pipeline/**'], packages: ['sharp'] },
   { files: ['src/**/*-ffi.ts'], packages: ['koffi'] },
 ];
