@@ -19,7 +19,7 @@ import { recordDossierEvent } from '../dossiers/record-event';
 import { transitionError } from '../dossiers/transition-error';
 import { checkIntake, type IntakeForm } from './intake-form';
 import { issueDossierCode } from './issue-code';
-import { firstDueAt, receiptResult, type ReceiveResult } from './receipt';
+import { firstDueAt, receiptFields, receiptResult, type ReceiveResult } from './receipt';
 import { agencyCodeOf, answerExisting } from './receive-dossier';
 
 /** `dossier.receive` of a draft, as the contract parsed it: omitted parts come from the draft. */
@@ -60,14 +60,7 @@ export function acceptDraft(deps: DossierDeps, user: SessionUser, input: DraftAc
           code,
           procedureVersion: procedure.version,
           status: gate.status,
-          applicantName: checked.applicantName,
-          applicantIdNumber: checked.applicantIdNumber,
-          applicantPhone: checked.applicantPhone,
-          form: checked.values,
-          receivedAt: now.iso,
-          receivedBy: user.id,
-          dueAt,
-          clockStops: [],
+          ...receiptFields(checked, user, now, dueAt),
         },
         now.iso,
       );

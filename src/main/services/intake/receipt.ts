@@ -17,6 +17,7 @@ import { dueOf } from '../dossiers/deadline-clock';
 import { dossierView } from '../dossiers/dossier-view';
 import type { OfficeNow } from '../dossiers/office-time';
 import { buildSlip } from '../dossiers/slip';
+import type { CheckedIntake } from './intake-form';
 
 /** The reply of `dossier.receive`. */
 export interface ReceiveResult {
@@ -31,6 +32,20 @@ export function firstDueAt(db: ReadDb, procedure: Procedure, now: OfficeNow): st
   // A fresh clock has no stop, so it always runs; anything else is a bug in the deadline code.
   if (due.state !== 'running') throw validationError(issue('deadline.not-running', 'Không tính được ngày hẹn trả kết quả.', 'The return date could not be computed.'));
   return due.dueAt;
+}
+
+/** The dossier fields a receipt sets, the same at the counter and when a volunteer's draft is accepted. */
+export function receiptFields(checked: CheckedIntake, user: SessionUser, now: OfficeNow, dueAt: string) {
+  return {
+    applicantName: checked.applicantName,
+    applicantIdNumber: checked.applicantIdNumber,
+    applicantPhone: checked.applicantPhone,
+    form: checked.values,
+    receivedAt: now.iso,
+    receivedBy: user.id,
+    dueAt,
+    clockStops: [],
+  };
 }
 
 /** The answer for a received dossier, with its receipt slip. */

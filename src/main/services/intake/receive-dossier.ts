@@ -21,7 +21,7 @@ import { transitionError } from '../dossiers/transition-error';
 import { readCommune } from '../settings/commune';
 import { checkIntake, type IntakeForm } from './intake-form';
 import { issueDossierCode } from './issue-code';
-import { firstDueAt, receiptResult, type ReceiveResult } from './receipt';
+import { firstDueAt, receiptFields, receiptResult, type ReceiveResult } from './receipt';
 
 /** `dossier.receive` from the counter form, as the contract parsed it. */
 export interface CounterReceipt extends IntakeForm {
@@ -72,14 +72,7 @@ export function receiveAtCounter(deps: DossierDeps, user: SessionUser, input: Co
         procedureVersion: procedure.version,
         status: gate.status,
         channel: 'counter',
-        applicantName: checked.applicantName,
-        applicantIdNumber: checked.applicantIdNumber,
-        applicantPhone: checked.applicantPhone,
-        form: checked.values,
-        receivedAt: now.iso,
-        receivedBy: user.id,
-        dueAt,
-        clockStops: [],
+        ...receiptFields(checked, user, now, dueAt),
         createdAt: now.iso,
       });
       syncDossierDocuments(db, dossier.id, procedure, checked.documentKeys, now.iso);
