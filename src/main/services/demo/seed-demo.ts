@@ -19,7 +19,7 @@ import { listProcedures } from '../catalogue/procedures';
 import { ensureSeedCatalogue } from '../catalogue/seed-catalogue';
 import { loadWorkingCalendar } from '../catalogue/working-calendar';
 import type { Clock } from '../clock';
-import { officeDay } from '../queues/office-clock';
+import { officeDay } from '../dossiers/office-time';
 import { ensureCommune } from '../settings/commune';
 import { writeDemoDossier } from './demo-dossier';
 import { choose, demoLife, demoSteps } from './demo-life';

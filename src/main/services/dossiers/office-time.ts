@@ -2,7 +2,7 @@
  * Instants and the office wall clock. The store keeps ISO UTC text; deadlines, dossier codes and
  * "today" are about the office clock in Vietnam (UTC+7, no daylight saving).
  */
-import { formatIsoDate } from '../../../shared/calendar/civil-date';
+import { addDays, formatIsoDate } from '../../../shared/calendar/civil-date';
 import { formatLocalDateTime, localDateTimeFromEpochMs, localDateTimeToEpochMs, type LocalDateTime } from '../../../shared/deadline';
 import type { Clock } from '../clock';
 
@@ -37,4 +37,29 @@ export function localToIso(local: LocalDateTime): string {
 /** "2026-11-23T17:00" for a stored instant, or null. */
 export function localText(iso: string | null): string | null {
   return iso === null ? null : formatLocalDateTime(isoToLocal(iso));
+}
+
+const MINUTE_MS = 60_000;
+
+/** "Today" for queues and reports: the office day of an instant, and where it ends. */
+export interface OfficeDay {
+  /** Now, truncated to the minute: due moments are whole minutes, so both sides compare alike. */
+  readonly nowIso: string;
+  readonly now: LocalDateTime;
+  /** `YYYY-MM-DD`. */
+  readonly day: string;
+  /** Start of tomorrow on the office clock, ISO UTC: the end of "due today". */
+  readonly endIso: string;
+}
+
+/** Today on the office clock at the instant `now`. */
+export function officeDay(now: Date): OfficeDay {
+  const minuteMs = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  const local = localDateTimeFromEpochMs(minuteMs);
+  return {
+    nowIso: new Date(minuteMs).toISOString(),
+    now: local,
+    day: formatIsoDate(local.date),
+    endIso: localToIso({ date: addDays(local.date, 1), minutes: 0 }),
+  };
 }

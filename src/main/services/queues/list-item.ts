@@ -10,7 +10,7 @@ import { dossierStatusTable, isDossierStatus } from '../../../shared/dossier/sta
 import type { Store } from '../../store/db';
 import type { DossierSummary } from '../../store/repos/dossier-summary';
 import { loadWorkingCalendar } from '../catalogue/working-calendar';
-import type { OfficeDay } from './office-clock';
+import type { OfficeDay } from '../dossiers/office-time';
 import { procedureNameLookup } from './procedure-names';
 import { CLOCK_RUNNING, CLOCK_STOPPED } from './status-groups';
 

@@ -13,7 +13,7 @@ import type { DossierSummary } from '../../store/repos/dossier-summary';
 import type { Clock } from '../clock';
 import { decodeQueueCursor, encodeQueueCursor } from './cursor';
 import { listContext, toListItem } from './list-item';
-import { officeDay, type OfficeDay } from './office-clock';
+import { officeDay, type OfficeDay } from '../dossiers/office-time';
 import { CLOCK_RUNNING, ON_A_DESK } from './status-groups';
 
 export interface QueueDeps {

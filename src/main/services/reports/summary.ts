@@ -9,7 +9,7 @@ import type { Store } from '../../store/db';
 import type { DossierChannel } from '../../store/repos/dossiers';
 import { countPending, countReceived, countResolved, type ReportGroup } from '../../store/repos/reports';
 import type { Clock } from '../clock';
-import { officeDay } from '../queues/office-clock';
+import { officeDay } from '../dossiers/office-time';
 import { procedureNameLookup } from '../queues/procedure-names';
 import { AWAITING_RESULT, CLOCK_STOPPED, NEVER_RECEIVED, WITH_RESULT } from '../queues/status-groups';
 import { reportPeriod } from './period';

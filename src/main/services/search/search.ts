@@ -19,7 +19,7 @@ import {
 } from '../../store/search/dossier-search';
 import type { Clock } from '../clock';
 import { listContext, toListItem } from '../queues/list-item';
-import { officeDay } from '../queues/office-clock';
+import { officeDay } from '../dossiers/office-time';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { planSearch } from './plan-search';
 
