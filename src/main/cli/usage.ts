@@ -16,6 +16,9 @@ Cách dùng / usage: motcua <lệnh/command> [tuỳ chọn/options]
   restore <tệp/file>            khôi phục từ bản sao lưu (đóng phần mềm trước) / restore a backup (close the app first)
   seed-demo --dossiers N        tạo N hồ sơ mẫu (máy tập huấn) / add N demo dossiers (training PC)
             [--force] [--seed S]
+  scanners                      liệt kê máy quét / list scanners
+  scan --device D --out F.pdf   quét thử vào tệp PDF / test scan into a PDF
+       [--source flatbed|adf] [--mode gray|color|bw] [--resolution 300] [--size A4|A5]
   call <tên/name> [JSON]        gọi một chức năng của API / call an API function
                                 (${apiNames.join(', ')})
 Tuỳ chọn chung / global options:

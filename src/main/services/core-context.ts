@@ -1,3 +1,5 @@
+import type { Scanner } from '../devices/scanner/scanner';
+import type { Printer } from '../devices/printer/printer';
 import type { Clock } from './clock';
 
 /** What a host tells the core about where and how it runs. */
@@ -6,4 +8,8 @@ export interface CoreContext {
   readonly dataDir: string;
   readonly host: 'electron' | 'browser-host' | 'cli';
   readonly clock: Clock;
+  /** Scanner drivers to use; defaults to `defaultScanners()` (SANE, and eSCL at configured addresses). */
+  readonly scanners?: readonly Scanner[];
+  /** The printing system; defaults to CUPS (`lp`). Electron will pass its own (see docs/architecture.md). */
+  readonly printer?: Printer;
 }

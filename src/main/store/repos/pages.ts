@@ -106,3 +106,9 @@ export function reorderPages(db: WriteDb, documentId: string, pageIds: readonly 
 export function countPagesWithHash(db: ReadDb, sha256: string): number {
   return (prepared(db, 'SELECT count(*) AS n FROM pages WHERE sha256 = ?').get(sha256) as { n: number }).n;
 }
+
+/** One page by id. */
+export function getPage(db: ReadDb, id: string): StoredPage | undefined {
+  const row = prepared(db, 'SELECT * FROM pages WHERE id = ?').get(id) as PageRow | undefined;
+  return row === undefined ? undefined : fromRow(row);
+}

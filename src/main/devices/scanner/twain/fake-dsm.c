@@ -1,0 +1,97 @@
+/*
+ * A fake TWAIN DSM + data source for tests (Debian has no TWAIN): one DSM_Entry with the TWAIN
+ * state machine for the calls our driver makes, pack(2) structs as twain.h declares them, and
+ * memory transfer of generated gray or RGB strips. FAKE_TWAIN_PAGES sets the feeder's pages,
+ * FAKE_TWAIN_JAM_PAGE makes that page (1-based) fail with TWCC_PAPERJAM.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#pragma pack(push, 2)
+typedef struct { uint16_t MajorNum, MinorNum, Language, Country; char Info[34]; } TW_VERSION;
+typedef struct { uint32_t Id; TW_VERSION Version; uint16_t ProtocolMajor, ProtocolMinor; uint32_t SupportedGroups; char Manufacturer[34], ProductFamily[34], ProductName[34]; } TW_IDENTITY;
+typedef struct { uint16_t Cap, ConType; void *hContainer; } TW_CAPABILITY;
+typedef struct { uint16_t ItemType; uint32_t Item; } TW_ONEVALUE;
+typedef struct { uint16_t ShowUI, ModalUI; void *hParent; } TW_USERINTERFACE;
+typedef struct { uint32_t MinBufSize, MaxBufSize, Preferred; } TW_SETUPMEMXFER;
+typedef struct { uint32_t Flags, Length; void *TheMem; } TW_MEMORY;
+typedef struct { uint16_t Compression; uint32_t BytesPerRow, Columns, Rows, XOffset, YOffset, BytesWritten; TW_MEMORY Memory; } TW_IMAGEMEMXFER;
+typedef struct { uint16_t Count; uint32_t EOJ; } TW_PENDINGXFERS;
+typedef struct { uint16_t ConditionCode, Data; } TW_STATUS;
+#pragma pack(pop)
+
+enum { SUCCESS = 0, FAILURE = 1, CANCEL = 3, XFERDONE = 6, ENDOFLIST = 7 };
+enum { CC_SEQERROR = 11, CC_BADVALUE = 4, CC_PAPERJAM = 20, CC_NOMEDIA = 29 };
+
+static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, page = 0, row = 0;
+static uint16_t cc = 0;
+static const uint32_t W = 170, H = 220; /* a small page, so strips cover several calls */
+
+static int fail(uint16_t code) { cc = code; return FAILURE; }
+
+static int env_int(const char *name, int fallback) { const char *v = getenv(name); return v ? atoi(v) : fallback; }
+
+uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t dat, uint16_t msg, void *data) {
+  (void)origin;
+  if (dat == 8) { *(TW_STATUS *)data = (TW_STATUS){cc, 0}; cc = 0; return SUCCESS; }
+  if (dat == 4 && msg == 0x301) { if (state != 1) return fail(CC_SEQERROR); state = 3; return SUCCESS; }
+  if (dat == 4 && msg == 0x302) { if (state != 3) return fail(CC_SEQERROR); state = 1; return SUCCESS; }
+  if (dat == 3 && (msg == 4 || msg == 5)) {
+    if (state < 3) return fail(CC_SEQERROR);
+    if (msg == 4) listed = 0;
+    if (listed++ > 0) return ENDOFLIST;
+    TW_IDENTITY *id = data; memset(id, 0, sizeof *id); id->Id = 7; id->ProtocolMajor = 2; id->ProtocolMinor = 4;
+    strcpy(id->Manufacturer, "Motcua Test"); strcpy(id->ProductFamily, "Fake"); strcpy(id->ProductName, "Fake TWAIN Scanner");
+    return SUCCESS;
+  }
+  if (dat == 3 && msg == 0x401) {
+    TW_IDENTITY *id = data;
+    if (state != 3) return fail(CC_SEQERROR);
+    if (strcmp(id->ProductName, "Fake TWAIN Scanner") != 0) return fail(CC_BADVALUE);
+    id->Id = 7; state = 4; pages = env_int("FAKE_TWAIN_PAGES", 3); jam = env_int("FAKE_TWAIN_JAM_PAGE", 0); page = 0; return SUCCESS;
+  }
+  if (dat == 3 && msg == 0x402) { if (state != 4) return fail(CC_SEQERROR); state = 3; return SUCCESS; }
+  if (dest == NULL) return fail(CC_BADVALUE);
+  if (dat == 1 && msg == 6) {
+    TW_CAPABILITY *cap = data; TW_ONEVALUE *one = cap->hContainer;
+    if (state != 4 || cap->ConType != 5) return fail(CC_SEQERROR);
+    if (cap->Cap == 0x0101) pixeltype = (int)one->Item;
+    else if (cap->Cap == 0x1118 || cap->Cap == 0x1119) dpi = (int)(one->Item & 0xffff);
+    else if (cap->Cap == 0x1002) feeder = (int)one->Item;
+    return SUCCESS;
+  }
+  if (dat == 9 && msg == 0x502) { if (state != 4) return fail(CC_SEQERROR); state = 5; if (feeder && pages == 0) { state = 4; return fail(CC_NOMEDIA); } state = 6; row = 0; page++; return SUCCESS; }
+  if (dat == 9 && msg == 0x501) { if (state != 5 && state != 6) return fail(CC_SEQERROR); state = 4; return SUCCESS; }
+  if (dat == 6 && msg == 1) { TW_SETUPMEMXFER *s = data; s->MinBufSize = 512; s->MaxBufSize = 65536; s->Preferred = 4096; return SUCCESS; }
+  if (dg == 2 && dat == 0x103 && msg == 1) {
+    TW_IMAGEMEMXFER *x = data;
+    if (state != 6 && state != 7) return fail(CC_SEQERROR);
+    if (jam == page) { state = 6; return fail(CC_PAPERJAM); }
+    state = 7;
+    uint32_t channels = pixeltype == 2 ? 3 : 1, bpr = W * channels, rows = x->Memory.Length / bpr;
+    if (rows > H - row) rows = H - row;
+    uint8_t *out = x->Memory.TheMem;
+    for (uint32_t r = 0; r < rows; r++)
+      for (uint32_t c = 0; c < bpr; c++) out[r * bpr + c] = (uint8_t)(((row + r) / 20 + c / 20 + page) % 2 ? 40 : 220);
+    *x = (TW_IMAGEMEMXFER){0, bpr, W, rows, 0, (uint32_t)row, rows * bpr, x->Memory};
+    row += rows;
+    return row >= (int)H ? XFERDONE : SUCCESS;
+  }
+  if (dat == 5 && msg == 0x701) {
+    TW_PENDINGXFERS *p = data;
+    if (state != 7) return fail(CC_SEQERROR);
+    if (feeder) pages--;
+    p->Count = feeder && pages > 0 ? 1 : 0; p->EOJ = 0;
+    if (p->Count) { state = 6; row = 0; page++; } else state = 5;
+    return SUCCESS;
+  }
+  if (dat == 5 && msg == 7) { TW_PENDINGXFERS *p = data; if (state < 5) return fail(CC_SEQERROR); p->Count = 0; state = 5; return SUCCESS; }
+  return fail(CC_BADVALUE);
+}
+
+/* For the test: which state the fake is in (1 = everything closed). */
+int fake_twain_state(void) { return state; }
+/* For the test: the resolution and pixel type the driver negotiated. */
+int fake_twain_dpi(void) { return dpi; }
+int fake_twain_pixeltype(void) { return pixeltype; }

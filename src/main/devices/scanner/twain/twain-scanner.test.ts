@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { A4, type ScannedPage, type ScanOptions } from '../scanner';
+import { fakeDsmState } from './fake-dsm-ffi';
+import { structSizes } from './twain-ffi';
+import { TwainScanner } from './twain-scanner';
+
+async function collect(pages: AsyncIterable<ScannedPage>) {
+  const out: { width: number; bytes: number; channels: number }[] = [];
+  for await (const page of pages) {
+    if (page.kind !== 'raw') throw new Error('memory transfer gives raw pages');
+    let bytes = 0;
+    for await (const rows of page.rows) bytes += rows.length;
+    out.push({ width: page.header.width, bytes, channels: page.header.channels });
+  }
+  return out;
+}
+
+describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () => {
+  let dsmPath = '';
+  let state: () => number = () => 0;
+  beforeAll(() => {
+    dsmPath = join(mkdtempSync(join(tmpdir(), 'motcua-twain-')), 'libfaketwain.so');
+    execFileSync('cc', ['-shared', '-fPIC', '-O1', '-o', dsmPath, join(__dirname, 'fake-dsm.c')]);
+    state = fakeDsmState(dsmPath);
+  });
+  const options: ScanOptions = { source: 'adf', colorMode: 'gray', resolution: 200, pageSize: A4 };
+
+  it('lays the structs out as twain.h packs them (pack 2)', () => {
+    expect(structSizes()).toEqual({ TW_IDENTITY: 156, TW_CAPABILITY: 12, TW_ONEVALUE: 6, TW_USERINTERFACE: 12, TW_IMAGEMEMXFER: 42, TW_PENDINGXFERS: 6 });
+  });
+
+  it('lists the source and closes the DSM again', async () => {
+    const devices = await new TwainScanner(dsmPath).listDevices();
+    expect(devices.map((d) => [d.id, d.label, d.vendor])).toEqual([['twain:Fake TWAIN Scanner', 'Fake TWAIN Scanner (TWAIN)', 'Motcua Test']]);
+    expect(state()).toBe(1);
+  });
+
+  it('scans the feeder by memory transfer, gray and colour, and steps down to state 1', async () => {
+    process.env.FAKE_TWAIN_PAGES = '3';
+    const session = await new TwainScanner(dsmPath).open('twain:Fake TWAIN Scanner');
+    try {
+      const gray = await collect(session.scan(options));
+      expect(gray).toEqual([0, 1, 2].map(() => ({ width: 170, bytes: 170 * 220, channels: 1 })));
+      const colour = await collect(session.scan({ ...options, source: 'flatbed', colorMode: 'color' }));
+      expect(colour).toEqual([{ width: 170, bytes: 170 * 220 * 3, channels: 3 }]);
+    } finally {
+      await session[Symbol.asyncDispose]();
+    }
+    expect(state()).toBe(1);
+  });
+
+  it('turns TWCC_PAPERJAM into the paper-jam error and TWCC_NOMEDIA into no-paper, releasing the source', async () => {
+    process.env.FAKE_TWAIN_JAM_PAGE = '2';
+    const jammed = await new TwainScanner(dsmPath).open('twain:Fake TWAIN Scanner');
+    try {
+      await expect(collect(jammed.scan(options))).rejects.toMatchObject({ code: 'scanner.paper-jam' });
+    } finally {
+      await jammed[Symbol.asyncDispose]();
+    }
+    delete process.env.FAKE_TWAIN_JAM_PAGE;
+    process.env.FAKE_TWAIN_PAGES = '0';
+    const empty = await new TwainScanner(dsmPath).open('twain:Fake TWAIN Scanner');
+    try {
+      await expect(collect(empty.scan(options))).rejects.toMatchObject({ code: 'scanner.no-paper' });
+    } finally {
+      await empty[Symbol.asyncDispose]();
+    }
+    expect(state()).toBe(1);
+  });
+
+  it('refuses a source that is not installed', async () => {
+    await expect(new TwainScanner(dsmPath).open('twain:Nope')).rejects.toMatchObject({ code: 'scanner.no-device' });
+    expect(state()).toBe(1);
+  });
+});

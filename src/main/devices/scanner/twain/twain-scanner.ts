@@ -1,0 +1,195 @@
+/**
+ * The TWAIN driver logic over a DSM (twain-ffi.ts): sources by name, capability negotiation,
+ * memory transfer in strips, page after page until PENDINGXFERS says none, and the step-down
+ * (RESET, DISABLEDS, CLOSEDS, CLOSEDSM) on every path. On Windows this runs inside the
+ * twain-worker process, which pumps the Win32 message loop and reports XFERREADY through
+ * `waitForTransfer`; that worker is not built yet (see the issue report).
+ */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { AppError } from '../../../../shared/api/errors';
+import { commonResolutions, fittingPageSizes, throwIfCancelled, type ScanDevice, type ScannedPage, type ScanOptions, type Scanner, type ScannerCapabilities, type ScanSession } from '../scanner';
+import { addressOf, loadDsm, readStruct, structBuffer, TW, TW_CAPABILITY, TW_IDENTITY, TW_IMAGEMEMXFER, TW_ONEVALUE, TW_PENDINGXFERS, TW_SETUPMEMXFER, TW_STATUS, TW_USERINTERFACE, type TwainDsm } from './twain-ffi';
+
+interface Identity {
+  readonly Id: number;
+  readonly ProductName: string;
+  readonly Manufacturer: string;
+}
+
+const appIdentity = () =>
+  structBuffer(TW_IDENTITY, {
+    Id: 0,
+    Version: { MajorNum: 1, MinorNum: 0, Language: 113, Country: 84, Info: 'Motcua Desk' },
+    ProtocolMajor: 2,
+    ProtocolMinor: 4,
+    SupportedGroups: TW.DF_APP2 | TW.DG_CONTROL | TW.DG_IMAGE,
+    Manufacturer: 'Motcua',
+    ProductFamily: 'Motcua Desk',
+    ProductName: 'Motcua Desk',
+  });
+
+/** The TWAIN session's error as the clerk's error, from the source's condition code. */
+function twainError(dsm: TwainDsm, app: Buffer, src: Buffer | null, rc: number): AppError {
+  if (rc === TW.RC_CANCEL) return new AppError('scanner.cancelled');
+  const status = structBuffer(TW_STATUS, {});
+  dsm.entry(app, src, TW.DG_CONTROL, TW.DAT_STATUS, TW.MSG_GET, status);
+  const cc = readStruct<{ ConditionCode: number }>(status, TW_STATUS).ConditionCode;
+  if (cc === TW.CC_PAPERJAM || cc === TW.CC_PAPERDOUBLEFEED) return new AppError('scanner.paper-jam');
+  if (cc === TW.CC_NOMEDIA) return new AppError('scanner.no-paper');
+  return new AppError('scanner.failed', { reason: `TWAIN ${rc}/${cc}` });
+}
+
+export class TwainScanner implements Scanner {
+  readonly driver = 'twain' as const;
+
+  constructor(private readonly dsmPath: string) {}
+
+  /** Opens the DSM (state 3), runs `fn`, closes it again on every path. */
+  private withDsm<T>(fn: (dsm: TwainDsm, app: Buffer) => T): T {
+    let dsm: TwainDsm;
+    try {
+      dsm = loadDsm(this.dsmPath);
+    } catch {
+      throw new AppError('scanner.no-device', { device: 'TWAIN' });
+    }
+    const app = appIdentity();
+    const hwnd = Buffer.alloc(8);
+    const rc = dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_OPENDSM, hwnd);
+    if (rc !== TW.RC_SUCCESS) throw twainError(dsm, app, null, rc);
+    let keepOpen = false;
+    try {
+      const result = fn(dsm, app);
+      keepOpen = result instanceof TwainSession;
+      return result;
+    } finally {
+      if (!keepOpen) dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, hwnd);
+    }
+  }
+
+  private static sources(dsm: TwainDsm, app: Buffer): Buffer[] {
+    const found: Buffer[] = [];
+    for (let msg: number = TW.MSG_GETFIRST; ; msg = TW.MSG_GETNEXT) {
+      const id = structBuffer(TW_IDENTITY, {});
+      if (dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, msg, id) !== TW.RC_SUCCESS) return found;
+      found.push(id);
+    }
+  }
+
+  listDevices(): Promise<ScanDevice[]> {
+    return new Promise((resolve) =>
+      resolve(
+        this.withDsm((dsm, app) =>
+          TwainScanner.sources(dsm, app).map((b) => {
+            const id = readStruct<Identity>(b, TW_IDENTITY);
+            return { id: `twain:${id.ProductName}`, driver: 'twain' as const, label: `${id.ProductName} (TWAIN)`, vendor: id.Manufacturer, model: id.ProductName };
+          }),
+        ),
+      ),
+    );
+  }
+
+  open(deviceId: string): Promise<ScanSession> {
+    const name = deviceId.replace(/^twain:/u, '');
+    return new Promise((resolve) =>
+      resolve(
+        this.withDsm((dsm, app) => {
+          const src = TwainScanner.sources(dsm, app).find((b) => readStruct<Identity>(b, TW_IDENTITY).ProductName === name);
+          if (src === undefined) throw new AppError('scanner.no-device', { device: name });
+          const rc = dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_OPENDS, src);
+          if (rc !== TW.RC_SUCCESS) throw twainError(dsm, app, null, rc);
+          return new TwainSession(dsm, app, src, { id: `twain:${name}`, driver: 'twain', label: `${name} (TWAIN)`, vendor: '', model: name });
+        }),
+      ),
+    );
+  }
+}
+
+class TwainSession implements ScanSession {
+  private enabled = false;
+  private closed = false;
+
+  constructor(
+    private readonly dsm: TwainDsm,
+    private readonly app: Buffer,
+    private readonly src: Buffer,
+    readonly device: ScanDevice,
+  ) {}
+
+  /** What the driver offers without asking the source (capability queries are not built yet). */
+  capabilities(): Promise<ScannerCapabilities> {
+    return Promise.resolve({ sources: ['flatbed', 'adf'], resolutions: commonResolutions(75, 600), colorModes: ['color', 'gray'], pageSizes: fittingPageSizes(216, 356), maxWidthMm: 216, maxHeightMm: 356 });
+  }
+
+  private call(dg: number, dat: number, msg: number, data: Buffer | null): number {
+    return this.dsm.entry(this.app, this.src, dg, dat, msg, data);
+  }
+
+  private check(rc: number, ok: readonly number[] = [TW.RC_SUCCESS]): number {
+    if (!ok.includes(rc)) throw twainError(this.dsm, this.app, this.src, rc);
+    return rc;
+  }
+
+  /** MSG_SET of a ONEVALUE; the container is a Buffer kept alive for the call [Windows wants DSM_MemAllocate]. */
+  private setCap(cap: number, itemType: number, item: number): void {
+    const container = structBuffer(TW_ONEVALUE, { ItemType: itemType, Item: item });
+    const capability = structBuffer(TW_CAPABILITY, { Cap: cap, ConType: TW.TWON_ONEVALUE, hContainer: addressOf(container) });
+    this.check(this.call(TW.DG_CONTROL, TW.DAT_CAPABILITY, TW.MSG_SET, capability));
+  }
+
+  async *scan(options: ScanOptions, signal?: AbortSignal): AsyncGenerator<ScannedPage> {
+    throwIfCancelled(signal);
+    const channels = options.colorMode === 'color' ? 3 : 1;
+    this.setCap(TW.ICAP_XFERMECH, TW.TWTY_UINT16, TW.TWSX_MEMORY);
+    this.setCap(TW.ICAP_PIXELTYPE, TW.TWTY_UINT16, channels === 3 ? TW.TWPT_RGB : TW.TWPT_GRAY);
+    this.setCap(TW.ICAP_XRESOLUTION, TW.TWTY_FIX32, options.resolution);
+    this.setCap(TW.ICAP_YRESOLUTION, TW.TWTY_FIX32, options.resolution);
+    this.setCap(TW.CAP_FEEDERENABLED, TW.TWTY_BOOL, options.source === 'flatbed' ? 0 : 1);
+    this.check(this.call(TW.DG_CONTROL, TW.DAT_USERINTERFACE, TW.MSG_ENABLEDS, structBuffer(TW_USERINTERFACE, { ShowUI: 0, ModalUI: 1, hParent: 0n })));
+    this.enabled = true;
+    try {
+      const setup = structBuffer(TW_SETUPMEMXFER, {});
+      this.check(this.call(TW.DG_CONTROL, TW.DAT_SETUPMEMXFER, TW.MSG_GET, setup));
+      const size = Math.max(readStruct<{ Preferred: number }>(setup, TW_SETUPMEMXFER).Preferred, 64 * 1024);
+      const strip = Buffer.alloc(size);
+      for (let index = 0; ; index++) {
+        throwIfCancelled(signal);
+        const chunks: Uint8Array[] = [];
+        let width = 0;
+        // The page's strips are gathered before it is handed on: a memory transfer cannot pause.
+        for (let rc = 0; rc !== TW.RC_XFERDONE; ) {
+          const xfer = structBuffer(TW_IMAGEMEMXFER, { Memory: { Flags: TW.TWMF_APPOWNS_POINTER, Length: size, TheMem: addressOf(strip) } });
+          // DSM calls are synchronous: let the message pump and the UI run between strips.
+          await yieldToLoop();
+          rc = this.check(this.call(TW.DG_IMAGE, TW.DAT_IMAGEMEMXFER, TW.MSG_GET, xfer), [TW.RC_SUCCESS, TW.RC_XFERDONE]);
+          const x = readStruct<{ BytesPerRow: number; Columns: number; Rows: number }>(xfer, TW_IMAGEMEMXFER);
+          width = x.Columns;
+          for (let r = 0; r < x.Rows; r++) chunks.push(Uint8Array.from(strip.subarray(r * x.BytesPerRow, r * x.BytesPerRow + x.Columns * channels)));
+        }
+        yield { kind: 'raw', index, header: { width, height: -1, channels, dpi: options.resolution }, rows: chunks };
+        const pending = structBuffer(TW_PENDINGXFERS, {});
+        this.check(this.call(TW.DG_CONTROL, TW.DAT_PENDINGXFERS, TW.MSG_ENDXFER, pending));
+        if (readStruct<{ Count: number }>(pending, TW_PENDINGXFERS).Count === 0 || options.source === 'flatbed') break;
+      }
+    } finally {
+      this.stepDown();
+    }
+  }
+
+  /** From any state above 4 back to 4: reset pending transfers, disable the source. */
+  private stepDown(): void {
+    if (!this.enabled) return;
+    this.enabled = false;
+    this.call(TW.DG_CONTROL, TW.DAT_PENDINGXFERS, TW.MSG_RESET, structBuffer(TW_PENDINGXFERS, {}));
+    this.call(TW.DG_CONTROL, TW.DAT_USERINTERFACE, TW.MSG_DISABLEDS, structBuffer(TW_USERINTERFACE, { ShowUI: 0, ModalUI: 1, hParent: 0n }));
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.stepDown();
+      this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_CLOSEDS, this.src);
+      this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, Buffer.alloc(8));
+    }
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Binds scanning to the contract. The router has already checked the role and parsed the input.
+ */
+import type { Handlers } from '../router';
+import { pageView } from './scan-jobs';
+import type { ScanningService } from './scanning-service';
+
+type ScanningCalls =
+  | 'scanner.list'
+  | 'scanner.set-default'
+  | 'scan.start'
+  | 'scan.status'
+  | 'scan.cancel'
+  | 'document.pages'
+  | 'page.rotate'
+  | 'page.move'
+  | 'page.delete'
+  | 'document.pdf';
+
+export function scanningHandlers(service: ScanningService): Pick<Handlers, ScanningCalls> {
+  const pagesOf = (documentId: string, pages: ReturnType<ScanningService['pages']>) => ({ documentId, pages: pages.map(pageView) });
+  return {
+    'scanner.list': async () => {
+      const { devices, defaultId } = await service.listScanners();
+      return {
+        defaultId,
+        scanners: devices.map((d) => ({ id: d.id, driver: d.driver, label: d.label, isDefault: d.id === defaultId })),
+      };
+    },
+    'scanner.set-default': (input) => {
+      service.setDefault(input.deviceId);
+      return { done: true as const };
+    },
+    'scan.start': (input) => ({ jobId: service.startScan(input) }),
+    'scan.status': (input) => service.jobs.status(input.jobId),
+    'scan.cancel': (input) => service.jobs.cancel(input.jobId),
+    'document.pages': (input) => pagesOf(input.documentId, service.pages(input.documentId)),
+    'page.rotate': (input) => {
+      const pages = service.rotate(input.pageId, input.rotation);
+      return pagesOf(pages[0]?.documentId ?? '', pages);
+    },
+    'page.move': (input) => {
+      const pages = service.move(input.pageId, input.position);
+      return pagesOf(pages[0]?.documentId ?? '', pages);
+    },
+    'page.delete': (input) => {
+      const pages = service.delete(input.pageId);
+      return pagesOf(pages[0]?.documentId ?? '', pages);
+    },
+    'document.pdf': (input) => service.documentPdf(input.documentId),
+  };
+}
