@@ -246,3 +246,17 @@ export function listDossiersInStatus(db: ReadDb, status: string, limit: number):
   const rows = prepared(db, 'SELECT * FROM dossiers WHERE status = ? ORDER BY updated_at DESC, rid DESC LIMIT ?').all(status, limit) as DossierRow[];
   return rows.map(fromRow);
 }
+
+/**
+ * Writes the hub's state of a dossier (sync pull): inserts it, or replaces the local row with the
+ * hub's row version. The sync client decides when (never over local changes not yet pushed).
+ */
+export function putDossierFromHub(db: WriteDb, dossier: StoredDossier): void {
+  const stored: StoredDossier = { ...dossier, applicantName: dossier.applicantName.normalize('NFC') };
+  const existing = getDossierById(db, dossier.id);
+  if (existing === undefined) {
+    prepared(db, INSERT).run(toRow(stored));
+    return;
+  }
+  prepared(db, UPDATE).run({ ...toRow(stored), expected_row_version: existing.rowVersion });
+}

@@ -1,0 +1,118 @@
+/**
+ * What the city's staff and systems do on the hub: create a commune, issue a one-time enrol
+ * code, enrol a device with it, publish holiday overlays and procedure versions, and take an
+ * online application from the citizen portal. Each change enters the feeds in its transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EnrolResponse } from '../sync/protocol/messages';
+import { newEnrolCode, newSecret, sha256Hex } from './auth';
+import type { HubDb } from './db/db';
+import { bumpAllFeeds, bumpFeed } from './feed';
+import type { PortalDossier } from './messages';
+
+/** Creates a commune; its feed starts with every catalogue entry already published. */
+export async function createCommune(db: HubDb, id: string, name: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const made = await tx.query('INSERT INTO communes (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [id, name.normalize('NFC')]);
+    if (made.length === 0) return false;
+    for (const h of await tx.query<{ year: number }>('SELECT year FROM holidays ORDER BY year')) await bumpFeed(tx, id, 'holidays', String(h.year));
+    for (const p of await tx.query<{ k: string }>(`SELECT code || '@' || version::text AS k FROM procedures ORDER BY code, version`)) await bumpFeed(tx, id, 'procedure', p.k);
+    return true;
+  });
+}
+
+/** Issues a one-time code for `communeId`; only its hash is stored. Undefined if no such commune. */
+export async function issueEnrolCode(db: HubDb, communeId: string, ttlHours: number): Promise<{ code: string; expiresAt: string } | undefined> {
+  const code = newEnrolCode();
+  const rows = await db.query(
+    `INSERT INTO enrol_codes (code_hash, commune_id, expires_at) SELECT $1, id, now() + make_interval(secs => $3) FROM communes WHERE id = $2
+     RETURNING expires_at`,
+    [sha256Hex(code), communeId, ttlHours * 3600],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { code, expiresAt: new Date(row.expires_at as string).toISOString() };
+}
+
+/** Spends a code (once, before it expires) on a new device; undefined if the code is not valid. */
+export async function enrolDevice(db: HubDb, code: string, deviceName: string, startAfterSeq = 0): Promise<EnrolResponse | undefined> {
+  return db.transaction(async (tx) => {
+    const deviceId = randomUUID();
+    const [spent] = await tx.query(
+      `UPDATE enrol_codes SET used_at = now(), used_by = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING commune_id`,
+      [sha256Hex(code.trim().toUpperCase()), deviceId],
+    );
+    if (spent === undefined) return undefined;
+    const secret = newSecret();
+    const communeId = String(spent.commune_id);
+    await tx.query('INSERT INTO devices (id, commune_id, name, secret_hash, last_applied_seq) VALUES ($1, $2, $3, $4, $5)', [
+      deviceId,
+      communeId,
+      deviceName,
+      sha256Hex(secret),
+      startAfterSeq,
+    ]);
+    return { deviceId, communeId, secret };
+  });
+}
+
+/** Publishes (or replaces) a year's holiday overlay to every commune. */
+export async function publishHolidays(db: HubDb, year: number, overlay: unknown): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      'INSERT INTO holidays (year, overlay) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET overlay = excluded.overlay, updated_at = now()',
+      [year, JSON.stringify(overlay)],
+    );
+    await bumpAllFeeds(tx, 'holidays', String(year));
+  });
+}
+
+/** Publishes (or replaces) one procedure version to every commune. */
+export async function publishProcedure(db: HubDb, p: { code: string; version: number; effectiveFrom: string; name: string; definition: unknown }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO procedures (code, version, effective_from, name, definition) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code, version) DO UPDATE SET effective_from = excluded.effective_from, name = excluded.name, definition = excluded.definition`,
+      [p.code, p.version, p.effectiveFrom, p.name.normalize('NFC'), JSON.stringify(p.definition ?? null)],
+    );
+    await bumpAllFeeds(tx, 'procedure', `${p.code}@${p.version}`);
+  });
+}
+
+/** Creates an online dossier in `submitted-online`; 'exists' if the id is taken, 'no-commune'. */
+export async function intakePortalDossier(db: HubDb, d: PortalDossier): Promise<'created' | 'exists' | 'no-commune'> {
+  return db.transaction(async (tx) => {
+    const [commune] = await tx.query('SELECT id FROM communes WHERE id = $1', [d.communeId]);
+    if (commune === undefined) return 'no-commune';
+    const snapshot = {
+      id: d.id,
+      code: null,
+      procedureCode: d.procedureCode,
+      procedureVersion: d.procedureVersion,
+      status: 'submitted-online',
+      channel: 'online',
+      applicantName: d.applicantName.normalize('NFC'),
+      applicantIdNumber: d.applicantIdNumber,
+      applicantPhone: d.applicantPhone,
+      form: d.form,
+      receivedAt: null,
+      receivedBy: null,
+      dueAt: null,
+      createdAt: d.submittedAt,
+      updatedAt: d.submittedAt,
+      rowVersion: 1,
+    };
+    const made = await tx.query(
+      `INSERT INTO dossiers (id, commune_id, status, row_version, snapshot, created_by) VALUES ($1, $2, 'submitted-online', 1, $3, 'portal')
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [d.id, d.communeId, JSON.stringify(snapshot)],
+    );
+    if (made.length === 0) return 'exists';
+    const event = { id: randomUUID(), dossierId: d.id, at: d.submittedAt, action: 'submit-online', fromStatus: null, toStatus: 'submitted-online' };
+    await tx.query(
+      `INSERT INTO dossier_events (id, dossier_id, commune_id, source, action, from_status, to_status, event) VALUES ($1, $2, $3, 'portal', 'submit-online', NULL, 'submitted-online', $4)`,
+      [event.id, d.id, d.communeId, JSON.stringify(event)],
+    );
+    await bumpFeed(tx, d.communeId, 'dossier', d.id);
+    return 'created';
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm run hub`: the reference hub on PGlite (in memory, or HUB_DATA_DIR), on 127.0.0.1 only.
+ * HUB_DATABASE_URL switches to PostgreSQL. Tokens come from HUB_ADMIN_TOKEN / HUB_PORTAL_TOKEN;
+ * when absent, random ones are generated and printed once so a developer can call the admin API.
+ */
+import { randomBytes } from 'node:crypto';
+import { TokenSigner } from './auth';
+import type { HubDb } from './db/db';
+import { migrateHub } from './db/migrate';
+import { openPglite } from './db/pglite';
+import { openPostgres } from './db/postgres';
+import { buildHub } from './server';
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const db: HubDb = env.HUB_DATABASE_URL ? openPostgres(env.HUB_DATABASE_URL) : await openPglite(env.HUB_DATA_DIR);
+  await migrateHub(db);
+  const adminToken = env.HUB_ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
+  const portalToken = env.HUB_PORTAL_TOKEN ?? randomBytes(24).toString('base64url');
+  const signer = new TokenSigner(env.HUB_TOKEN_KEY ? Buffer.from(env.HUB_TOKEN_KEY, 'utf8') : randomBytes(32));
+  const app = buildHub({ db, adminToken, portalToken, signer });
+  const port = Number(env.HUB_PORT ?? 8787);
+  await app.listen({ host: '127.0.0.1', port });
+  console.log(`hub: listening on http://127.0.0.1:${port} (${env.HUB_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
+  if (!env.HUB_ADMIN_TOKEN) console.log(`hub: admin token ${adminToken}`);
+  if (!env.HUB_PORTAL_TOKEN) console.log(`hub: portal token ${portalToken}`);
+  const stop = (): void => void app.close().then(() => db.close()).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+/** The hub's own request bodies (admin and portal); device messages are in src/sync/protocol. */
+import { z } from 'zod';
+
+/** POST /v1/admin/communes */
+export const createCommune = z.object({ id: z.string().regex(/^[0-9A-Za-z.]{3,40}$/), name: z.string().min(1).max(200) });
+/** POST /v1/admin/communes/:id/enrol-codes → {code, expiresAt} */
+export const createEnrolCode = z.object({ ttlHours: z.number().positive().max(72).default(24) });
+/** PUT /v1/admin/holidays/:year */
+export const publishHolidays = z.object({ overlay: z.unknown() });
+/** POST /v1/admin/procedures */
+export const publishProcedure = z.object({
+  code: z.string().min(1),
+  version: z.number().int().positive(),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  name: z.string().min(1),
+  definition: z.unknown(),
+});
+/** POST /v1/portal/dossiers: what the citizen portal sends for an online application. */
+export const portalDossier = z.object({
+  id: z.string().min(1),
+  communeId: z.string(),
+  procedureCode: z.string().min(1),
+  procedureVersion: z.number().int().positive(),
+  applicantName: z.string().min(1).max(200),
+  applicantIdNumber: z.string().regex(/^\d{12}$/).nullable(),
+  applicantPhone: z.string().regex(/^0\d{9}$/).nullable(),
+  form: z.record(z.string(), z.unknown()).default({}),
+  submittedAt: z.iso.datetime(),
+});
+export type PortalDossier = z.infer<typeof portalDossier>;

@@ -1,0 +1,57 @@
+/**
+ * One page of a commune's feed after `cursor`: the latest state of each changed row, in version
+ * order. Only the commune in the device's token is ever read. A cursor this commune's feed never
+ * reached is one this hub did not issue (a restored hub, another hub): resync from zero.
+ */
+import type { PullItem, PullResponse } from '../sync/protocol/messages';
+import { num, type HubDb } from './db/db';
+
+/** Reads the page; `limit` is already bounded by the protocol. */
+export async function readPull(db: HubDb, communeId: string, cursor: number | undefined, limit: number): Promise<PullResponse> {
+  const after = cursor ?? 0;
+  const [commune] = await db.query('SELECT feed_version FROM communes WHERE id = $1', [communeId]);
+  if (commune === undefined || after > num(commune.feed_version)) {
+    return {
+      kind: 'resync-required',
+      message: { vi: 'Máy chủ yêu cầu đồng bộ lại từ đầu; dữ liệu trên máy vẫn được giữ nguyên.', en: 'The hub asks for a full resync; data on this PC is kept.' },
+    };
+  }
+  const rows = await db.query(
+    `SELECT c.version, c.entity, c.entity_key,
+            d.status, d.row_version, d.snapshot,
+            h.year, h.overlay,
+            p.code, p.version AS procedure_version, p.effective_from, p.name, p.definition
+       FROM changes c
+       LEFT JOIN dossiers d ON c.entity = 'dossier' AND d.id = c.entity_key AND d.commune_id = c.commune_id
+       LEFT JOIN holidays h ON c.entity = 'holidays' AND h.year::text = c.entity_key
+       LEFT JOIN procedures p ON c.entity = 'procedure' AND p.code || '@' || p.version::text = c.entity_key
+      WHERE c.commune_id = $1 AND c.version > $2
+      ORDER BY c.version
+      LIMIT $3`,
+    [communeId, after, limit + 1],
+  );
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const items: PullItem[] = page.map((r) => {
+    const version = num(r.version);
+    if (r.entity === 'dossier') {
+      return { type: 'dossier', version, id: String(r.entity_key), status: String(r.status), rowVersion: num(r.row_version), snapshot: jsonObject(r.snapshot) };
+    }
+    if (r.entity === 'holidays') return { type: 'holidays', version, year: num(r.year), overlay: json(r.overlay) };
+    return {
+      type: 'procedure',
+      version,
+      code: String(r.code),
+      procedureVersion: num(r.procedure_version),
+      effectiveFrom: String(r.effective_from),
+      name: String(r.name),
+      definition: json(r.definition),
+    };
+  });
+  const last = page.at(-1);
+  return { kind: 'page', items, cursor: last === undefined ? after : num(last.version), hasMore };
+}
+
+// JSONB arrives parsed from both drivers; a string would mean a double-encoded value.
+const json = (value: unknown): unknown => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
+const jsonObject = (value: unknown): Record<string, unknown> => json(value) as Record<string, unknown>;

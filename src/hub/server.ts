@@ -1,0 +1,132 @@
+/**
+ * The hub's HTTP surface (Fastify). Device routes need a bearer token and act only on the
+ * token's commune; admin routes need the admin token from config; the portal route needs the
+ * portal token. Bodies are parsed with the protocol's zod schemas; every error has a stable code
+ * and a Vietnamese + English message.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { errorResponse, type ErrorResponse, enrolRequest, pullQuery, pushRequest, tokenRequest, type TokenResponse } from '../sync/protocol/messages';
+import { createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, publishHolidays, publishProcedure } from './admin';
+import { sameDigest, sha256Hex, TOKEN_TTL_S, type DeviceClaims, type TokenSigner } from './auth';
+import { num, type HubDb } from './db/db';
+import * as msg from './messages';
+import { applyPush, SeqGapError } from './push';
+import { readPull } from './pull';
+
+/** What the hub needs to run. */
+export interface HubOptions {
+  readonly db: HubDb;
+  /** Guards /v1/admin/*; at least 16 characters. */
+  readonly adminToken: string;
+  /** Guards /v1/portal/*; the citizen portal's credential. */
+  readonly portalToken: string;
+  /** HMAC key for device tokens (random per process when absent: a restart only costs a re-login). */
+  readonly signer: TokenSigner;
+}
+
+const fail = (reply: FastifyReply, status: number, error: string, vi: string, en: string): FastifyReply =>
+  reply.code(status).send(errorResponse.parse({ error, message: { vi, en } } satisfies ErrorResponse));
+
+const bearer = (req: FastifyRequest): string | undefined => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+
+/** Builds the server (not listening); the caller owns `listen` and `close`. */
+export function buildHub(options: HubOptions): FastifyInstance {
+  const { db, signer } = options;
+  const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
+
+  app.setErrorHandler((error: { statusCode?: number }, _req, reply) => {
+    if (error instanceof z.ZodError) return fail(reply, 400, 'bad-request', 'Yêu cầu không đúng định dạng.', 'The request is malformed.');
+    if (error.statusCode !== undefined && error.statusCode < 500) return fail(reply, error.statusCode, 'bad-request', 'Yêu cầu không hợp lệ.', 'Invalid request.');
+    return fail(reply, 503, 'hub-unavailable', 'Máy chủ tạm thời không xử lý được; máy sẽ tự thử lại.', 'The hub could not process this now; the PC will retry.');
+  });
+
+  const device = (req: FastifyRequest, reply: FastifyReply): DeviceClaims | undefined => {
+    const claims = signer.verify(bearer(req) ?? '');
+    if (claims === undefined) void fail(reply, 401, 'unauthorised', 'Phiên làm việc với máy chủ đã hết hạn hoặc không hợp lệ.', 'The hub session expired or is invalid.');
+    return claims;
+  };
+  const guard = (token: string) => (req: FastifyRequest, reply: FastifyReply): boolean => {
+    if (sameDigest(sha256Hex(bearer(req) ?? ''), sha256Hex(token))) return true;
+    void fail(reply, 401, 'unauthorised', 'Không có quyền thực hiện.', 'Not authorised.');
+    return false;
+  };
+  const admin = guard(options.adminToken);
+  const portal = guard(options.portalToken);
+
+  app.get('/v1/health', () => ({ ok: true }));
+
+  app.post('/v1/enrol', async (req, reply) => {
+    const body = enrolRequest.parse(req.body);
+    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.startAfterSeq);
+    if (enrolled === undefined) return fail(reply, 403, 'enrol-code-invalid', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.', 'The enrolment code is wrong, used or expired.');
+    return enrolled;
+  });
+
+  app.post('/v1/token', async (req, reply) => {
+    const body = tokenRequest.parse(req.body);
+    const [row] = await db.query('SELECT commune_id, secret_hash, revoked, last_applied_seq FROM devices WHERE id = $1', [body.deviceId]);
+    if (row === undefined || row.revoked === true || !sameDigest(String(row.secret_hash), sha256Hex(body.secret))) {
+      return fail(reply, 401, 'device-unknown', 'Máy này chưa được đăng ký với máy chủ hoặc đã bị thu hồi.', 'This PC is not enrolled with the hub or was revoked.');
+    }
+    const token = signer.issue({ deviceId: body.deviceId, communeId: String(row.commune_id) });
+    return { token, expiresInS: TOKEN_TTL_S, lastAppliedSeq: num(row.last_applied_seq) } satisfies TokenResponse;
+  });
+
+  app.post('/v1/push', async (req, reply) => {
+    const claims = device(req, reply);
+    if (claims === undefined) return reply;
+    const body = pushRequest.parse(req.body);
+    if (body.deviceId !== claims.deviceId) return fail(reply, 403, 'forbidden', 'Máy chỉ được gửi dữ liệu của chính mình.', 'A device may push only its own changes.');
+    try {
+      return await applyPush(db, claims.deviceId, claims.communeId, body.mutations);
+    } catch (error) {
+      if (error instanceof SeqGapError) return reply.code(409).send({ error: 'seq-gap', appliedThrough: error.appliedThrough });
+      throw error;
+    }
+  });
+
+  app.get('/v1/pull', async (req, reply) => {
+    const claims = device(req, reply);
+    if (claims === undefined) return reply;
+    const q = pullQuery.parse(req.query);
+    return readPull(db, claims.communeId, q.cursor, q.limit);
+  });
+
+  app.post('/v1/admin/communes', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const body = msg.createCommune.parse(req.body);
+    const created = await createCommune(db, body.id, body.name);
+    return reply.code(created ? 201 : 200).send({ id: body.id, created });
+  });
+
+  app.post('/v1/admin/communes/:id/enrol-codes', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const { id } = z.object({ id: z.string() }).parse(req.params);
+    const issued = await issueEnrolCode(db, id, msg.createEnrolCode.parse(req.body ?? {}).ttlHours);
+    if (issued === undefined) return fail(reply, 404, 'commune-unknown', 'Không có xã này trên máy chủ.', 'No such commune on the hub.');
+    return reply.code(201).send(issued);
+  });
+
+  app.put('/v1/admin/holidays/:year', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const { year } = z.object({ year: z.coerce.number().int().min(1900).max(2100) }).parse(req.params);
+    await publishHolidays(db, year, msg.publishHolidays.parse(req.body).overlay);
+    return reply.code(204).send();
+  });
+
+  app.post('/v1/admin/procedures', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    await publishProcedure(db, msg.publishProcedure.parse(req.body));
+    return reply.code(204).send();
+  });
+
+  app.post('/v1/portal/dossiers', async (req, reply) => {
+    if (!portal(req, reply)) return reply;
+    const outcome = await intakePortalDossier(db, msg.portalDossier.parse(req.body));
+    if (outcome === 'no-commune') return fail(reply, 404, 'commune-unknown', 'Không có xã này trên máy chủ.', 'No such commune on the hub.');
+    return reply.code(outcome === 'created' ? 201 : 200).send({ outcome });
+  });
+
+  return app;
+}

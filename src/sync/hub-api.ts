@@ -1,0 +1,100 @@
+/**
+ * The client's HTTP calls to the hub: enrolment, tokens, push and pull, each body checked with
+ * the protocol's schemas. A failure becomes a `SyncError` that says whether retrying can help
+ * (network, 5xx, 429) or not (4xx), and carries a message the clerk can read.
+ */
+import { type z } from 'zod';
+import {
+  enrolResponse,
+  errorResponse,
+  PROTOCOL_VERSION,
+  pullResponse,
+  pushResponse,
+  seqGapResponse,
+  tokenResponse,
+  type EnrolResponse,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+  type TokenResponse,
+} from './protocol/messages';
+
+/** The fetch the client uses (global fetch, or a test's wrapper that cuts connections). */
+export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
+
+/** A failed call; `transient` means a later retry may succeed. */
+export class SyncError extends Error {
+  constructor(
+    readonly code: string,
+    readonly transient: boolean,
+    readonly userMessage: { readonly vi: string; readonly en: string },
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${code}: ${userMessage.en}`);
+  }
+}
+
+const offline = new SyncError('network', true, { vi: 'Không kết nối được máy chủ; sẽ tự thử lại.', en: 'Cannot reach the hub; will retry.' });
+
+/** Calls the hub; resolves to the parsed 2xx body or throws SyncError. */
+async function callHub<T>(fetchFn: FetchFn, url: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs = 60_000): Promise<T> {
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    text = await res.text();
+  } catch {
+    throw offline;
+  }
+  const body = text === '' ? undefined : safeJson(text);
+  if (res.ok) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new SyncError('bad-response', true, { vi: 'Máy chủ trả lời không đúng giao thức.', en: 'The hub answered outside the protocol.' }, res.status);
+  }
+  const gap = seqGapResponse.safeParse(body);
+  if (res.status === 409 && gap.success) {
+    throw new SyncError('seq-gap', false, { vi: `Máy chủ đã nhận đến thay đổi số ${gap.data.appliedThrough}; thứ tự gửi bị lệch.`, en: `The hub has applied through ${gap.data.appliedThrough}; the send order is out of step.` }, 409);
+  }
+  const err = errorResponse.safeParse(body);
+  const message = err.success ? err.data.message : { vi: `Máy chủ báo lỗi ${res.status}.`, en: `The hub answered ${res.status}.` };
+  const retryAfter = Number(res.headers.get('retry-after'));
+  const transient = res.status >= 500 || res.status === 429 || res.status === 408;
+  throw new SyncError(err.success ? err.data.error : `http-${res.status}`, transient, message, res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const json = (body: unknown, token?: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+  body: JSON.stringify(body),
+});
+
+/** Spends a one-time enrol code; the caller stores the returned secret. */
+export function enrol(fetchFn: FetchFn, hubUrl: string, code: string, deviceName: string, startAfterSeq = 0): Promise<EnrolResponse> {
+  return callHub(fetchFn, `${hubUrl}/v1/enrol`, json({ protocol: PROTOCOL_VERSION, code, deviceName, startAfterSeq }), enrolResponse);
+}
+
+/** Trades the device secret for a short-lived token. */
+export function requestToken(fetchFn: FetchFn, hubUrl: string, deviceId: string, secret: string): Promise<TokenResponse> {
+  return callHub(fetchFn, `${hubUrl}/v1/token`, json({ protocol: PROTOCOL_VERSION, deviceId, secret }), tokenResponse);
+}
+
+/** Sends one batch. */
+export function push(fetchFn: FetchFn, hubUrl: string, token: string, deviceId: string, mutations: readonly Mutation[]): Promise<PushResponse> {
+  return callHub(fetchFn, `${hubUrl}/v1/push`, json({ protocol: PROTOCOL_VERSION, deviceId, mutations }, token), pushResponse);
+}
+
+/** Reads one page of the commune's feed. */
+export function pull(fetchFn: FetchFn, hubUrl: string, token: string, cursor: number | undefined, limit: number): Promise<PullResponse> {
+  const query = new URLSearchParams({ limit: String(limit), ...(cursor === undefined ? {} : { cursor: String(cursor) }) });
+  return callHub(fetchFn, `${hubUrl}/v1/pull?${query.toString()}`, { method: 'GET', headers: { authorization: `Bearer ${token}` } }, pullResponse);
+}

@@ -1,0 +1,106 @@
+/**
+ * The sync protocol between a commune PC and the city hub (sync.md §4), version 1. Both sides
+ * parse every body with these schemas, so a field one side does not know is a loud error, not
+ * a silent loss. Cursors are the hub's per-commune change counter, never a clock (§4.5).
+ */
+import { z } from 'zod';
+
+/** Bumped on any incompatible change; it is also the `/v1` in every path. */
+export const PROTOCOL_VERSION = 1;
+
+/** A message a clerk may read, Vietnamese first. */
+export const localizedText = z.object({ vi: z.string(), en: z.string() });
+
+/** POST /v1/enrol: a one-time code issued by the hub for one commune. */
+export const enrolRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  code: z.string().min(6).max(64),
+  deviceName: z.string().min(1).max(120),
+  /** The PC's last outbox seq already settled elsewhere (a re-enrolled PC): pushes continue after it. */
+  startAfterSeq: z.number().int().nonnegative().default(0),
+});
+export type EnrolRequest = z.infer<typeof enrolRequest>;
+
+/** The device's identity; `secret` is shown once and kept by the PC (the hub stores its hash). */
+export const enrolResponse = z.object({ deviceId: z.string(), communeId: z.string(), secret: z.string().min(32) });
+export type EnrolResponse = z.infer<typeof enrolResponse>;
+
+/** POST /v1/token: the device proves it holds its secret and gets a short-lived bearer token. */
+export const tokenRequest = z.object({ protocol: z.literal(PROTOCOL_VERSION), deviceId: z.string(), secret: z.string() });
+export type TokenRequest = z.infer<typeof tokenRequest>;
+export const tokenResponse = z.object({ token: z.string(), expiresInS: z.number().int().positive(), lastAppliedSeq: z.number().int().nonnegative() });
+export type TokenResponse = z.infer<typeof tokenResponse>;
+
+/** One outbox row as sent: `seq` is gap-free per device, `key` its UUIDv7 idempotency key. */
+export const mutation = z.object({
+  seq: z.number().int().positive(),
+  key: z.string().min(1),
+  kind: z.string().min(1),
+  entityId: z.string().min(1),
+  payload: z.unknown(),
+});
+export type Mutation = z.infer<typeof mutation>;
+
+/** POST /v1/push. */
+export const pushRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  deviceId: z.string(),
+  mutations: z.array(mutation).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof pushRequest>;
+
+/** A mutation the hub will never apply; it is recorded on both sides and skipped (Replicache rule). */
+export const rejection = z.object({ seq: z.number().int().positive(), code: z.string(), message: localizedText });
+export type Rejection = z.infer<typeof rejection>;
+
+/**
+ * Everything up to `appliedThrough` is settled (applied or rejected); the client may mark those
+ * rows sent. A `rejected` entry may repeat on a retry: the hub returns what it recorded.
+ */
+export const pushResponse = z.object({ appliedThrough: z.number().int().nonnegative(), rejected: z.array(rejection) });
+export type PushResponse = z.infer<typeof pushResponse>;
+
+/** 409 on push: the batch does not start right after the hub's last applied seq. */
+export const seqGapResponse = z.object({ error: z.literal('seq-gap'), appliedThrough: z.number().int().nonnegative() });
+
+/** GET /v1/pull?cursor=&limit= : a change counter issued by this hub for this commune. */
+export const pullQuery = z.object({
+  cursor: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export type PullQuery = z.infer<typeof pullQuery>;
+
+/** A dossier as the hub holds it: the latest snapshot sent by a PC or created by the portal. */
+export const dossierItem = z.object({
+  type: z.literal('dossier'),
+  version: z.number().int().positive(),
+  id: z.string(),
+  rowVersion: z.number().int().positive(),
+  status: z.string(),
+  snapshot: z.record(z.string(), z.unknown()),
+});
+/** A year's holiday overlay as published. */
+export const holidayItem = z.object({ type: z.literal('holidays'), version: z.number().int().positive(), year: z.number().int(), overlay: z.unknown() });
+/** A procedure catalogue version as published. */
+export const procedureItem = z.object({
+  type: z.literal('procedure'),
+  version: z.number().int().positive(),
+  code: z.string(),
+  procedureVersion: z.number().int().positive(),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  name: z.string(),
+  definition: z.unknown(),
+});
+export const pullItem = z.discriminatedUnion('type', [dossierItem, holidayItem, procedureItem]);
+export type PullItem = z.infer<typeof pullItem>;
+
+/** A page of changes after `cursor`, latest state per row (§4.5), in counter order. */
+export const pullPage = z.object({ kind: z.literal('page'), items: z.array(pullItem), cursor: z.number().int().nonnegative(), hasMore: z.boolean() });
+/** The cursor is not one this hub issued for this commune: drop it and pull from the start. */
+export const resyncRequired = z.object({ kind: z.literal('resync-required'), message: localizedText });
+export const pullResponse = z.discriminatedUnion('kind', [pullPage, resyncRequired]);
+export type PullResponse = z.infer<typeof pullResponse>;
+
+/** Every non-2xx body: a stable code and a message for the clerk. */
+export const errorResponse = z.object({ error: z.string(), message: localizedText });
+export type ErrorResponse = z.infer<typeof errorResponse>;

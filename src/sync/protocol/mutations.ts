@@ -1,0 +1,27 @@
+/**
+ * The payloads of the mutation kinds the hub applies, as the PC's outbox writes them
+ * (`services/dossiers/record-event.ts`): the history event and the dossier as it stands after it.
+ * Loose objects: the snapshot carries every dossier column and the hub stores it whole.
+ */
+import { z } from 'zod';
+
+/** Kinds the hub knows; any other is rejected permanently, never retried. */
+export const mutationKinds = ['dossier.received', 'dossier.transitioned', 'dossier.viewed'] as const;
+
+/** One history event. */
+export const eventPayload = z.looseObject({
+  id: z.string().min(1),
+  dossierId: z.string().min(1),
+  at: z.string(),
+  action: z.string().min(1),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+});
+
+/** The dossier snapshot after the event. */
+export const dossierSnapshot = z.looseObject({ id: z.string().min(1), status: z.string().min(1), rowVersion: z.number().int().positive() });
+
+/** `dossier.received` and `dossier.transitioned`. */
+export const dossierChangePayload = z.object({ event: eventPayload, dossier: dossierSnapshot });
+/** `dossier.viewed`: who read what, no dossier data. */
+export const dossierViewedPayload = z.object({ event: eventPayload });

@@ -1,0 +1,105 @@
+/**
+ * A real hub on loopback for tests, on PGlite or on PostgreSQL 15. The PostgreSQL variant gets a
+ * fresh database per hub (dropped on close) from MOTCUA_TEST_PG_URL, default below, which is what
+ * `scripts/setup.d/postgres.sh` creates; when that server is unreachable, `pgUnavailable` says why
+ * and the PostgreSQL tests are skipped with that reason.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { TokenSigner } from '../../src/hub/auth';
+import type { HubDb } from '../../src/hub/db/db';
+import { migrateHub } from '../../src/hub/db/migrate';
+import { openPglite } from '../../src/hub/db/pglite';
+import { openPostgres } from '../../src/hub/db/postgres';
+import { buildHub } from '../../src/hub/server';
+
+/** The documented default, as printed by scripts/setup.d/postgres.sh. */
+export const TEST_PG_URL = process.env.MOTCUA_TEST_PG_URL ?? 'postgres://motcua_test:motcua_test@127.0.0.1:5432/motcua_test';
+
+/** Why PostgreSQL tests cannot run here, or undefined when the server answers. */
+export const pgUnavailable: string | undefined = await (async () => {
+  const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (error) {
+    return `PostgreSQL at ${TEST_PG_URL.replace(/:[^:@/]*@/, ':***@')} unreachable (${(error as Error).message}); run scripts/setup.d/postgres.sh`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+})();
+
+/** Which database a test hub runs on. */
+export type HubKind = 'pglite' | 'postgres';
+
+/** A running hub and what a test needs to talk to it. */
+export interface TestHub {
+  readonly url: string;
+  readonly db: HubDb;
+  readonly adminToken: string;
+  readonly portalToken: string;
+  close(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `motcua_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Starts a hub on 127.0.0.1 with a random port. */
+export async function startTestHub(kind: HubKind): Promise<TestHub> {
+  const fresh = kind === 'postgres' ? await freshDatabase() : undefined;
+  const db = fresh === undefined ? await openPglite() : openPostgres(fresh.url);
+  await migrateHub(db);
+  const adminToken = `admin-${randomBytes(12).toString('hex')}`;
+  const portalToken = `portal-${randomBytes(12).toString('hex')}`;
+  const app = buildHub({ db, adminToken, portalToken, signer: new TokenSigner(randomBytes(32)) });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    db,
+    adminToken,
+    portalToken,
+    close: async () => {
+      try {
+        await app.close();
+        await db.close();
+      } finally {
+        await fresh?.drop();
+      }
+    },
+  };
+}
+
+/** Calls an admin or portal route with its token; returns status and parsed body. */
+export async function call(hub: TestHub, method: string, path: string, body: unknown, token = hub.adminToken): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${hub.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+}
+
+/** Creates a commune and returns a fresh one-time enrol code for it. */
+export async function communeWithCode(hub: TestHub, id: string, name: string): Promise<string> {
+  await call(hub, 'POST', '/v1/admin/communes', { id, name });
+  const issued = await call(hub, 'POST', `/v1/admin/communes/${id}/enrol-codes`, {});
+  return (issued.body as { code: string }).code;
+}

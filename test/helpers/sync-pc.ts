@@ -1,0 +1,62 @@
+/**
+ * A commune PC for sync tests: a real SQLite store in its own folder whose outbox is filled the
+ * way `services/dossiers/record-event.ts` fills it ({event, dossier snapshot}), and a SyncClient
+ * enrolled on a test hub with a one-time code.
+ */
+import type { Store } from '../../src/main/store/db';
+import { appendDossierEvent, type NewDossierEvent } from '../../src/main/store/repos/dossier-events';
+import { getDossierById, insertDossier, updateDossierStatus, type NewDossier, type StoredDossier } from '../../src/main/store/repos/dossiers';
+import { enqueueOutbox } from '../../src/main/store/repos/outbox';
+import { uuidv7 } from '../../src/shared/id/uuidv7';
+import { SyncClient, type DeviceCredentials, type SyncClientOptions } from '../../src/sync/client';
+import { enrol, type FetchFn } from '../../src/sync/hub-api';
+import { at, newDossier, openTestStore } from './dossier-fixtures';
+
+/** One PC: its store, credentials and a client (replace `client` to simulate a restart). */
+export interface TestPc {
+  readonly dir: string;
+  store: Store;
+  readonly creds: DeviceCredentials;
+  client: SyncClient;
+}
+
+/** Opens a store in `dir`, enrols with `code` and builds a client over `fetchFn`. */
+export async function enrolPc(dir: string, hubUrl: string, code: string, name: string, fetchFn: FetchFn = fetch, options: SyncClientOptions = {}): Promise<TestPc> {
+  const store = openTestStore(dir);
+  const e = await enrol(fetchFn, hubUrl, code, name);
+  const creds = { deviceId: e.deviceId, secret: e.secret };
+  return { dir, store, creds, client: new SyncClient(store, fetchFn, hubUrl, creds, options) };
+}
+
+function record(store: Store, dossier: StoredDossier, event: NewDossierEvent, kind: string): void {
+  store.write((db) => {
+    appendDossierEvent(db, event);
+    const fresh = getDossierById(db, dossier.id) ?? dossier;
+    enqueueOutbox(db, {
+      idempotencyKey: uuidv7(Date.parse(event.at)),
+      kind,
+      entityId: dossier.id,
+      payload: { event: { ...event, fromStatus: event.fromStatus ?? null, toStatus: event.toStatus ?? null, note: null, data: {} }, dossier: { ...fresh, documents: [] } },
+      createdAt: event.at,
+    });
+  });
+}
+
+/** Receives `n` counter dossiers on `pc`, one transaction each, as intake would. */
+export function receiveDossiers(pc: TestPc, n: number, overrides: Partial<NewDossier> = {}): StoredDossier[] {
+  const made: StoredDossier[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = pc.store.write((db) => insertDossier(db, newDossier(overrides)));
+    record(pc.store, d, { id: uuidv7(Date.parse(at(1))), dossierId: d.id, at: at(1), actorId: 'clerk-1', action: 'receive', fromStatus: null, toStatus: 'received' }, 'dossier.received');
+    made.push(d);
+  }
+  return made;
+}
+
+/** Performs `action` (from the dossier's current local status to `to`) on `pc`. */
+export function transitionOnPc(pc: TestPc, id: string, action: string, to: string): void {
+  const current = pc.store.read((db) => getDossierById(db, id));
+  if (current === undefined) throw new Error(`no dossier ${id} on this PC`);
+  const next = pc.store.write((db) => updateDossierStatus(db, id, current.rowVersion, to, at(5)));
+  record(pc.store, next, { id: uuidv7(Date.parse(at(5))), dossierId: id, at: at(5), actorId: 'specialist-1', action, fromStatus: current.status, toStatus: to }, 'dossier.transitioned');
+}
