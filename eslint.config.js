@@ -18,10 +18,10 @@ export const layerZones = [
   { target: 'src/main/documents', from: ['src/main/store', 'src/main/services', 'src/main/devices', ...hosts, 'src/sync', 'src/hub', 'src/renderer'], message: 'Documents may import only src/shared.' },
   { target: 'src/main/services', from: [...hosts, 'src/sync', 'src/hub', 'src/renderer'], message: 'Services may import store, devices, documents and shared, never a host, sync, the hub or the renderer.' },
   { target: 'src/sync', from: ['src/main/services', 'src/main/devices', 'src/main/documents', ...hosts, 'src/hub', 'src/renderer'], message: 'Sync may import only src/main/store and src/shared.' },
-  { target: 'src/sync/protocol', from: ['src/main', 'src/sync/!(protocol)/**', 'src/sync/*.ts'], message: 'The sync protocol is shared with the hub: it imports only src/shared.' },
+  { target: 'src/sync/protocol', from: ['src/main/**', 'src/sync/!(protocol)/**', 'src/sync/*.ts'], message: 'The sync protocol is shared with the hub: it imports only src/shared.' },
   { target: hosts, from: ['src/hub', 'src/renderer'], message: 'Hosts wire the core; they never import the hub or the renderer.' },
   { target: 'src/renderer', from: ['src/main', 'src/sync', 'src/hub'], message: 'The renderer reaches the core only through the API (window.motcua or the browser host).' },
-  { target: 'src/hub', from: ['src/main', 'src/renderer', 'src/sync/!(protocol)/**', 'src/sync/*.ts'], message: 'The hub imports only src/shared and src/sync/protocol.' },
+  { target: 'src/hub', from: ['src/main/**', 'src/renderer/**', 'src/sync/!(protocol)/**', 'src/sync/*.ts'], message: 'The hub imports only src/shared and src/sync/protocol.' },
 ];
 
 /** Packages with exactly one home; everywhere else they are banned. */

@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { databaseFileName } from '../src/main/services/core';
 import { coldCoreChild, coldCoreSample, hostFirstAnswerSample } from './cold-start';
+import { batchChild, pipelineChild, scanRows } from './scan-bench';
 import { formatTable, summarise, type Row } from './stats';
 import { storeRows } from './store-bench';
 import { openAndFirstQuery, runStoreScenarios } from './store-scenarios';
+import { syncRows } from './sync-bench';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
       store.close();
       return void console.log(JSON.stringify({ ms }));
     }
+    if (args[1] === 'scan-pipeline') return pipelineChild(args[2] === 'color' ? 'color' : 'gray', Number(args[3] ?? 7));
+    if (args[1] === 'scan-batch') return batchChild(Number(args[2]));
     if (args[1] === 'store-scenarios') return void console.log(JSON.stringify(runStoreScenarios(args[2])));
   }
 
@@ -43,6 +47,8 @@ async function main(): Promise<void> {
       { scenario: 'core cold start: open DB + first query (app.info, in process)', samples: runs, summary: summarise(core.map((c) => c.inProcess)), budget: 300 },
       { scenario: 'core cold start: process start → first query', samples: runs, summary: summarise(core.map((c) => c.sinceProcessStart)) },
       { scenario: 'browser host: spawn → first API answer', samples: runs, summary: summarise(host) },
+      ...(await scanRows(benchFile, runs)),
+      ...(await syncRows(log)),
     ];
     console.log(formatTable(rows));
   } finally {

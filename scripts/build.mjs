@@ -1,5 +1,5 @@
 // Builds everything into out/: the renderer with Vite, and the Node-side entry points
-// (Electron main, preload, browser host, CLI, benchmark) with esbuild as CommonJS bundles.
+// (Electron main, preload, browser host, CLI, benchmark, sync hub) with esbuild as CommonJS bundles.
 // Native and Electron modules stay external: they are loaded from node_modules at run time.
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,9 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'playwright-core'],
+  // The hub's server and database drivers (PGlite loads its WASM beside its own files).
+  // koffi and sharp load their native parts from per-platform packages at run time.
+  external: ['electron', 'better-sqlite3', 'playwright-core', 'fastify', 'pg', '@electric-sql/pglite', 'koffi', 'sharp'],
   define: { __MOTCUA_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 };
@@ -30,6 +32,7 @@ const entries = [
   ['src/main/host/index.ts', 'out/host/index.cjs'],
   ['src/main/cli/main.ts', 'out/cli/index.cjs', cliBanner],
   ['bench/index.ts', 'out/bench/index.cjs'],
+  ['src/hub/main.ts', 'out/hub/index.cjs'],
 ];
 await Promise.all(entries.map(([entry, outfile, extra = {}]) => esbuild({ ...common, ...extra, entryPoints: [entry], outfile })));
 await chmod('out/cli/index.cjs', 0o755);

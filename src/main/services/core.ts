@@ -20,6 +20,12 @@ import { queueHandlers } from './queues/handlers';
 import { reportHandlers } from './reports/handlers';
 import { invokeHandler, type Handlers } from './router';
 import { searchHandlers } from './search/handlers';
+import { scanningHandlers } from './scanning/handlers';
+import { printingHandlers } from './printing/handlers';
+import { PrintingService } from './printing/printing-service';
+import { CupsPrinter } from '../devices/printer/cups-printer';
+import { ScanningService } from './scanning/scanning-service';
+import { defaultScanners } from './scanning/drivers';
 import { ensureCommune } from './settings/commune';
 import { ensureSequenceSettings } from './settings/sequence-blocks';
 import { workflowHandlers } from './workflow/handlers';
@@ -53,6 +59,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
     if (commune.demo) await ensureDemoAccounts({ store, clock: context.clock, sessions });
     ensureSequenceSettings(store, context.clock.now());
     ensureSeedCatalogue(store, context.clock.now());
+    const scanning = new ScanningService({ store, clock: context.clock, dataDir: context.dataDir, drivers: context.scanners ?? defaultScanners() });
     const handlers: Handlers = {
       'app.info': () => appInfo(context, store),
       'health.check': () => healthCheck(context, store),
@@ -62,6 +69,8 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...reportHandlers({ store, clock: context.clock }),
       ...intakeHandlers({ store, clock: context.clock }),
       ...workflowHandlers({ store, clock: context.clock }),
+      ...scanningHandlers(scanning),
+      ...printingHandlers(new PrintingService({ store, clock: context.clock, dataDir: context.dataDir, printer: context.printer ?? new CupsPrinter() })),
     };
     return {
       context,
@@ -74,7 +83,11 @@ export async function openCore(context: CoreContext): Promise<Core> {
           now: () => context.clock.now(),
           onError: (error) => console.error('[core] scheduled backup failed:', error instanceof AppError ? error.code : 'unexpected'),
         }),
-      dispose: () => store.close(),
+      dispose: () => {
+        // Aborts running scans; their devices are released as the jobs unwind.
+        void scanning.jobs.stopAll();
+        store.close();
+      },
     };
   } catch (error) {
     store.close();

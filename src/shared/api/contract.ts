@@ -25,6 +25,8 @@ import {
 } from './dossiers';
 import { DossierSearchInput, DossierSearchResult, QueueToday, QueueTodayInput } from './queues';
 import { ReportSummary, ReportSummaryInput } from './reports';
+import { PrinterList, PrintLogEntry, PrintLogList, SetDefaultPrinterInput, SlipPdf, SlipPrintInput, SlipRefInput, SlipReprintInput } from './printing';
+import { DocumentIdInput, DocumentPages, DocumentPdf, PageIdInput, PageMoveInput, PageRotateInput, ScanJobInput, ScannerList, ScanStarted, ScanStartInput, ScanStatus, SetDefaultScannerInput } from './scanning';
 
 const NoInput = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -81,6 +83,38 @@ export const contract = {
   'dossier.transition': { input: TransitionInput, output: TransitionOutput, access: ['clerk', 'specialist', 'leader'] },
   /** The transitions the signed-in role may make on the dossier now: the screen's buttons. */
   'dossier.transitions-available': { input: DossierIdInput, output: AvailableTransitions, access: ['clerk', 'specialist', 'leader'] },
+  /** Scanners every driver finds (SANE, eSCL, TWAIN), with the remembered default. */
+  'scanner.list': { input: NoInput, output: ScannerList, access: ['clerk', 'volunteer'] },
+  /** Remembers the counter's scanner on this PC. */
+  'scanner.set-default': { input: SetDefaultScannerInput, output: Done, access: ['clerk', 'volunteer'] },
+  /** Starts scanning into a dossier's document; returns a job id at once (poll `scan.status`). */
+  'scan.start': { input: ScanStartInput, output: ScanStarted, access: ['clerk', 'volunteer'] },
+  /** A scan job's state and the pages stored so far: the screen polls it for progress. */
+  'scan.status': { input: ScanJobInput, output: ScanStatus, access: ['clerk', 'volunteer'] },
+  /** Stops a scan at the device; pages already stored are kept. */
+  'scan.cancel': { input: ScanJobInput, output: ScanStatus, access: ['clerk', 'volunteer'] },
+  /** A document's scanned pages in order. */
+  'document.pages': { input: DocumentIdInput, output: DocumentPages, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
+  /** Sets a page's rotation (applied in the PDF; the image is never re-encoded). */
+  'page.rotate': { input: PageRotateInput, output: DocumentPages, access: ['clerk', 'volunteer'] },
+  /** Moves a page to a new position in its document. */
+  'page.move': { input: PageMoveInput, output: DocumentPages, access: ['clerk', 'volunteer'] },
+  /** Deletes a page (its file goes once no page uses it). */
+  'page.delete': { input: PageIdInput, output: DocumentPages, access: ['clerk', 'volunteer'] },
+  /** The document's pages as one PDF in the data folder's exports; blank-flagged pages left out. */
+  'document.pdf': { input: DocumentIdInput, output: DocumentPdf, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
+  /** A dossier's slip of a kind as PDF (base64) for the renderer's preview. */
+  'slip.preview': { input: SlipRefInput, output: SlipPdf, access: ['clerk', 'specialist', 'leader'] },
+  /** Renders, keeps and prints a slip; waits for the spooler's final state and logs it. */
+  'slip.print': { input: SlipPrintInput, output: PrintLogEntry, access: ['clerk', 'specialist', 'leader'] },
+  /** Prints the exact PDF of a logged print again. */
+  'slip.reprint': { input: SlipReprintInput, output: PrintLogEntry, access: ['clerk', 'specialist', 'leader'] },
+  /** A dossier's print log, newest first. */
+  'slip.print-log': { input: DossierIdInput, output: PrintLogList, access: ['clerk', 'specialist', 'leader'] },
+  /** The printers and the remembered receipt and A4 printers. */
+  'printer.list': { input: NoInput, output: PrinterList, access: ['clerk', 'specialist', 'leader', 'admin'] },
+  /** Remembers the printer for a paper on this PC. */
+  'printer.set-default': { input: SetDefaultPrinterInput, output: Done, access: ['clerk', 'leader', 'admin'] },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
 
 export type Contract = typeof contract;

@@ -161,6 +161,54 @@ const catalogue = {
     vi: () => 'Cán bộ được chọn để xử lý không có trên máy này hoặc không có vai trò xử lý hồ sơ. Hãy chọn cán bộ chuyên môn hoặc lãnh đạo khác.',
     en: () => 'The officer chosen to process the dossier is not on this PC or cannot process dossiers. Choose another specialist or leader.',
   },
+  'scanner.no-device': {
+    vi: (p: Params) => `Không tìm thấy máy quét${p.device ? ` "${p.device}"` : ''}. Hãy kiểm tra máy quét đã bật và cắm cáp (hoặc cùng mạng), rồi bấm "Tìm lại máy quét".`,
+    en: (p: Params) => `Scanner${p.device ? ` "${p.device}"` : ''} not found. Check it is switched on and connected (or on the same network), then search for scanners again.`,
+  },
+  'scanner.paper-jam': {
+    vi: () => 'Máy quét bị kẹt giấy. Hãy mở nắp khay nạp giấy, gỡ tờ bị kẹt, đặt lại các trang chưa quét và bấm "Quét tiếp"; các trang đã quét được giữ.',
+    en: () => 'Paper jam. Open the feeder cover, remove the jammed sheet, reload the pages not yet scanned and scan again; pages already scanned are kept.',
+  },
+  'scanner.no-paper': {
+    vi: () => 'Khay nạp giấy không có giấy. Hãy đặt giấy tờ vào khay (mặt cần quét theo hướng dẫn trên máy) rồi bấm "Quét" lại, hoặc chọn quét mặt kính.',
+    en: () => 'The document feeder is empty. Load the papers and scan again, or choose the flatbed.',
+  },
+  'scanner.busy': {
+    vi: () => 'Máy quét đang bận (đang quét cho việc khác hoặc máy khác đang dùng). Hãy đợi một lát rồi thử lại; nếu vẫn bận, tắt máy quét và bật lại.',
+    en: () => 'The scanner is busy (another scan or another PC is using it). Wait a moment and try again; if it stays busy, switch it off and on.',
+  },
+  'scanner.cancelled': {
+    vi: () => 'Đã dừng quét theo yêu cầu. Các trang đã quét xong vẫn được giữ; bấm "Quét" để quét tiếp.',
+    en: () => 'Scanning was stopped. Pages already scanned are kept; scan again to continue.',
+  },
+  'scanner.cover-open': {
+    vi: () => 'Nắp máy quét đang mở. Hãy đóng nắp rồi bấm "Quét" lại.',
+    en: () => 'The scanner cover is open. Close it and scan again.',
+  },
+  'scanner.failed': {
+    vi: (p: Params) => `Máy quét báo lỗi (${p.reason}). Hãy tắt máy quét, bật lại rồi thử lại; nếu vẫn lỗi, báo bộ phận hỗ trợ.`,
+    en: (p: Params) => `The scanner reported an error (${p.reason}). Switch it off and on and try again; if it persists, contact support.`,
+  },
+  'scanner.unsupported': {
+    vi: (p: Params) => `Máy quét không hỗ trợ lựa chọn này (${p.option}). Hãy chọn chế độ quét khác.`,
+    en: (p: Params) => `The scanner does not support this setting (${p.option}). Choose another setting.`,
+  },
+  'printer.not-found': {
+    vi: (p: Params) => `Không tìm thấy máy in "${p.printer}". Hãy kiểm tra máy in đã bật và đã cài trên máy tính, rồi chọn lại máy in.`,
+    en: (p: Params) => `Printer "${p.printer}" not found. Check it is switched on and installed on this PC, then choose the printer again.`,
+  },
+  'printer.job-failed': {
+    vi: (p: Params) => `Máy in "${p.printer}" không in được phiếu (lệnh in ${p.job}: ${p.reason}). Hãy kiểm tra máy in (giấy, mực, cáp) rồi bấm "In lại".`,
+    en: (p: Params) => `Printer "${p.printer}" did not print the slip (job ${p.job}: ${p.reason}). Check the printer (paper, toner, cable) and press "Reprint".`,
+  },
+  'printer.job-stuck': {
+    vi: (p: Params) => `Lệnh in ${p.job} trên máy in "${p.printer}" chưa xong sau ${p.seconds} giây. Hãy kiểm tra máy in còn giấy và đang bật; phiếu vẫn được lưu để in lại.`,
+    en: (p: Params) => `Print job ${p.job} on "${p.printer}" has not finished after ${p.seconds} seconds. Check the printer has paper and is on; the slip is kept for reprinting.`,
+  },
+  'printer.unavailable': {
+    vi: (p: Params) => `Không dùng được dịch vụ in trên máy này (${p.reason}). Hãy khởi động lại máy tính; nếu vẫn lỗi, báo bộ phận hỗ trợ.`,
+    en: (p: Params) => `The printing service is not available on this PC (${p.reason}). Restart the PC; if it persists, contact support.`,
+  },
   'internal': {
     vi: () => 'Đã có lỗi ngoài dự kiến. Dữ liệu đã nhập vẫn được giữ; hãy thử lại hoặc báo bộ phận hỗ trợ.',
     en: () => 'Something unexpected went wrong. What you entered is kept; try again or contact support.',
