@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n';
-import { HomeScreen } from './screens/home/HomeScreen';
+import { App } from './screens/shell/App';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -9,7 +9,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <HomeScreen />
+        <App />
       </I18nProvider>
     </StrictMode>,
   );

@@ -29,6 +29,15 @@ describe('first screen through the browser host', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.url);
+    // The about screen sits behind the login now: sign in and press Alt+5.
+    await page.getByTestId('login-form').waitFor();
+    expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
+    await page.keyboard.type('canbo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('motcua-demo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('status-bar').waitFor();
+    await page.keyboard.press('Alt+5');
 
     await expect.poll(() => page.getByTestId('info-commune').textContent()).toBe('UBND xã Thử Nghiệm');
     expect(await page.getByTestId('info-agency-code').textContent()).toBe('000.00.00.X99');
@@ -38,21 +47,21 @@ describe('first screen through the browser host', () => {
     const { bavail, bsize } = statfsSync(dataDir);
     expect(await page.getByTestId('info-health').textContent()).toBe(bavail * bsize >= minFreeDiskBytes ? 'Hoạt động bình thường' : 'Có vấn đề cần kiểm tra');
     expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
-    expect(await page.locator('h2').textContent()).toBe('Thông tin phần mềm');
+    expect(await page.locator('.about h2').textContent()).toBe('Thông tin phần mềm');
     await page.screenshot({ path: 'test-results/home-vi.png' });
 
     expect(new URL(page.url()).hash).toBe('');
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
 
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('h2').textContent()).toBe('About this installation');
+    await page.keyboard.press('Alt+l');
+    await expect.poll(() => page.locator('.about h2').textContent()).toBe('About this installation');
     expect(await page.getByTestId('info-host').textContent()).toBe('Browser (local host)');
     await page.screenshot({ path: 'test-results/home-en.png' });
 
+    // A reload drops the in-memory session; the language choice stays.
     await page.reload();
-    await expect.poll(() => page.getByTestId('info-commune').textContent()).toBe('UBND xã Thử Nghiệm');
-    expect(await page.locator('h2').textContent()).toBe('About this installation');
+    await expect.poll(() => page.locator('.credentials h2').textContent()).toBe('Sign in');
+    expect(await page.getByTestId('office').textContent()).toBe('UBND xã Thử Nghiệm');
     expect(pageErrors).toEqual([]);
   });
 

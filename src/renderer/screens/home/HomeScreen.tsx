@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, HealthReport } from '../../../shared/api/app';
 import type { ApiError } from '../../../shared/api/errors';
 import { api } from '../../api';
-import { AppHeader } from '../../components/AppHeader';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { InfoList } from '../../components/InfoList';
 import { useI18n } from '../../i18n';
@@ -13,7 +12,7 @@ type State =
   | { kind: 'ready'; info: AppInfo; health: HealthReport | undefined };
 
 export function HomeScreen() {
-  const { t, pick, toggle } = useI18n();
+  const { t, pick } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = useCallback(async () => {
@@ -28,23 +27,9 @@ export function HomeScreen() {
     void load();
   }, [load]);
 
-  const office = state.kind === 'ready' ? state.info.commune.name : undefined;
   return (
-    <div className="app">
-      <AppHeader
-        title={t('app.title')}
-        subtitle={t('app.subtitle')}
-        {...(office ? { office } : {})}
-        switchText={t('lang.switch')}
-        switchLabel={t('lang.switchLabel')}
-        onSwitchLanguage={toggle}
-      />
-      {state.kind === 'ready' && state.info.commune.demo && (
-        <p className="demo-banner" role="status" data-testid="demo-banner">
-          {t('app.demoBanner')}
-        </p>
-      )}
-      <main className="content">
+    <div className="about">
+      <section>
         <h2>{t('home.heading')}</h2>
         {state.kind === 'loading' && <p aria-busy="true">{t('home.loading')}</p>}
         {state.kind === 'failed' && <ErrorPanel message={pick(state.error.message)} retryText={t('home.retry')} onRetry={() => void load()} />}
@@ -67,7 +52,7 @@ export function HomeScreen() {
             ]}
           />
         )}
-      </main>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isApiName } from '../../../shared/api/contract';
+import type { ProcedureListItem } from '../../../shared/api/dossiers';
+import { uuidv7 } from '../../../shared/id/uuidv7';
+import { formatLocal } from '../../components/DossierTable';
+import { FormFields } from '../../components/FormFields';
+import { PaperChecklist } from '../../components/PaperChecklist';
+import { ProcedurePicker } from '../../components/ProcedurePicker';
+import { ReceiptCard } from '../../components/ReceiptCard';
+import { useI18n } from '../../i18n';
+import type { LocalizedText } from '../../../shared/validation';
+import { call } from '../shell/call';
+import { applicantOf, checkFields, estimateDue, initialValues, matchProcedures, type Values } from './intake-logic';
+
+interface Receipt { readonly id: string; readonly code: string; readonly dueLocal: string | null; readonly dueText: string | null }
+
+export interface IntakeScreenProps {
+  readonly onDirty: (dirty: boolean) => void;
+  readonly onOpen: (id: string) => void;
+}
+
+const AUTOSAVE_MS = 800;
+
+export function IntakeScreen({ onDirty, onOpen }: IntakeScreenProps) {
+  const { t, pick } = useI18n();
+  const [procedures, setProcedures] = useState<ProcedureListItem[]>([]);
+  const [typed, setTyped] = useState('');
+  const [procedure, setProcedure] = useState<ProcedureListItem>();
+  const [draftId, setDraftId] = useState('');
+  const [values, setValues] = useState<Values>({});
+  const [papers, setPapers] = useState<Set<string>>(new Set());
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [serverError, setServerError] = useState<{ field?: string; text: string }>();
+  const [savedAt, setSavedAt] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<Receipt>();
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => { void call('procedure.list', {}).then((r) => r.ok && setProcedures(r.value.items)); }, []);
+
+  const pickProcedure = (key: string) => {
+    const p = procedures.find((x) => x.key === key);
+    if (!p) return;
+    setProcedure(p);
+    setDraftId(uuidv7(Date.now()));
+    setValues(initialValues(p));
+    setPapers(new Set());
+    setTouched(new Set());
+    setReceipt(undefined);
+    setServerError(undefined);
+    window.setTimeout(() => document.querySelector<HTMLElement>('.form-fields input, .form-fields select')?.focus(), 0);
+  };
+
+  // Autosave, debounced: the whole form under the id chosen when it opened.
+  const scheduleSave = useCallback((p: ProcedureListItem, id: string, v: Values, docs: Set<string>) => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      void call('draft.save', { id, procedureCode: p.code, applicant: applicantOf(p, v), values: v, documents: [...docs] }).then((r) => r.ok && setSavedAt(r.value.savedAt));
+    }, AUTOSAVE_MS);
+  }, []);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const change = (key: string, value: string) => {
+    if (!procedure) return;
+    const next = { ...values, [key]: value };
+    setValues(next);
+    onDirty(true);
+    if (serverError?.field === key) setServerError(undefined);
+    scheduleSave(procedure, draftId, next, papers);
+  };
+  const toggle = (key: string) => {
+    if (!procedure) return;
+    const next = new Set(papers);
+    if (next.has(key)) next.delete(key); else next.add(key);
+    setPapers(next);
+    onDirty(true);
+    scheduleSave(procedure, draftId, values, next);
+  };
+
+  const issues = useMemo(() => (procedure ? checkFields(procedure, values) : new Map<string, LocalizedText>()), [procedure, values]);
+  const due = useMemo(() => (procedure ? estimateDue(procedure) : undefined), [procedure]);
+
+  const submit = useCallback(async () => {
+    if (!procedure || busy) return;
+    if (issues.size > 0) {
+      setTouched(new Set(issues.keys()));
+      setServerError({ text: t('intake.fixFirst') });
+      document.getElementById(`field-${[...issues.keys()][0] ?? ''}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    window.clearTimeout(timer.current);
+    const r = await call('dossier.receive', { from: 'counter', id: draftId, procedureCode: procedure.code, applicant: applicantOf(procedure, values), values, documents: [...papers] });
+    setBusy(false);
+    if (!r.ok) {
+      const field = typeof r.error.params.field === 'string' ? r.error.params.field : undefined;
+      return setServerError({ ...(field ? { field } : {}), text: pick(r.error.message) });
+    }
+    onDirty(false);
+    setReceipt({ id: r.value.dossier.id, code: r.value.dossier.code ?? '', dueLocal: r.value.dossier.dueLocal, dueText: r.value.slip.dueText });
+  }, [procedure, busy, issues, draftId, values, papers, onDirty, pick, t]);
+
+  const errors = new Map<string, string>();
+  for (const [key, message] of issues) if (touched.has(key)) errors.set(key, pick(message));
+  if (serverError?.field) errors.set(serverError.field.replace(/^applicant\./u, ''), serverError.text);
+
+  if (receipt) {
+    // Printing lands with slip.print; until that contract entry exists the button stays disabled.
+    const canPrint = isApiName('slip.print');
+    return (
+      <ReceiptCard heading={t('receipt.heading')} printText={t('receipt.print')} printUnavailableText={t('receipt.printLater')}
+        {...(canPrint ? { onPrint: () => undefined } : {})}
+        rows={[{ id: 'code', label: t('receipt.code'), value: receipt.code }, { id: 'due', label: t('receipt.due'), value: receipt.dueText ?? formatLocal(receipt.dueLocal) }]}
+        openText={t('receipt.open')} nextText={t('receipt.next')} onOpen={() => onOpen(receipt.id)} onNext={() => { setProcedure(undefined); setReceipt(undefined); setTyped(''); }} />
+    );
+  }
+  if (!procedure) {
+    return (
+      <section>
+        <h2>{t('intake.heading')}</h2>
+        <ProcedurePicker label={t('intake.pick')} noMatchText={t('intake.noMatch')} typed={typed} onType={setTyped} onPick={pickProcedure}
+          options={matchProcedures(procedures, typed).map((p) => ({ key: p.key, code: p.code, name: pick(p.name) }))} />
+      </section>
+    );
+  }
+  return (
+    <form className="intake" data-testid="intake-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}
+      onKeyDown={(e) => { if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); void submit(); } }}>
+      <div className="intake-head">
+        <h2>{pick(procedure.name)} <small className="muted">{procedure.code}</small></h2>
+        <button type="button" onClick={() => { if (window.confirm(t('nav.unsaved'))) { setProcedure(undefined); onDirty(false); } }}>{t('intake.change')}</button>
+      </div>
+      <div className="intake-body">
+        <FormFields sections={procedure.form.sections} fields={procedure.form.fields} values={values} errors={errors} label={pick} requiredText={t('intake.required')}
+          onChange={change} onLeave={(key) => setTouched((s) => new Set(s).add(key))} />
+        <aside className="intake-side">
+          <PaperChecklist heading={t('intake.papers')} ticked={papers} onToggle={toggle}
+            papers={procedure.documents.map((d) => ({ key: d.key, name: pick(d.name), required: d.presence.kind === 'required' }))} />
+          <p className="due" data-testid="due-estimate"><b>{t('intake.due')}:</b> {due ?? '—'}<br /><small className="muted">{t('intake.dueNote')}</small></p>
+          <p className="muted" aria-live="polite">{savedAt ? `${t('intake.saved')} ${new Date(savedAt).toLocaleTimeString('vi-VN')}` : ''}</p>
+          {serverError && !serverError.field && <p className="field-error" role="alert" data-testid="intake-error">{serverError.text}</p>}
+          {serverError?.field && <p className="field-error" role="alert" data-testid="intake-error">{serverError.text}</p>}
+          <button type="submit" className="primary" disabled={busy}>{busy ? t('intake.busy') : t('intake.submit')}</button>
+        </aside>
+      </div>
+    </form>
+  );
+}
