@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { databaseFileName } from '../src/main/services/core';
 import { coldCoreChild, coldCoreSample, hostFirstAnswerSample } from './cold-start';
+import { receiptPdfRows } from './receipt-pdf-bench';
 import { batchChild, pipelineChild, scanRows } from './scan-bench';
 import { formatTable, summarise, type Row } from './stats';
 import { storeRows } from './store-bench';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       { scenario: 'browser host: spawn → first API answer', samples: runs, summary: summarise(host) },
       ...(await scanRows(benchFile, runs)),
       ...(await syncRows(log)),
+      ...(await receiptPdfRows(runs)),
     ];
     console.log(formatTable(rows));
   } finally {

@@ -13,12 +13,13 @@ import { backupCommand } from './commands/backup';
 import { callCommand, healthCommand, infoCommand } from './commands/call';
 import { doctorCommand } from './commands/doctor';
 import { restoreCommand } from './commands/restore';
+import { printersCommand, printTestCommand } from './commands/print';
 import { scanCommand, scannersCommand } from './commands/scan';
 import { seedDemoCommand } from './commands/seed-demo';
 import { statsCommand } from './commands/stats';
 import { usage } from './usage';
 
-const commands: readonly CliCommand[] = [infoCommand, healthCommand, callCommand, doctorCommand, statsCommand, backupCommand, restoreCommand, seedDemoCommand, scannersCommand, scanCommand];
+const commands: readonly CliCommand[] = [infoCommand, healthCommand, callCommand, doctorCommand, statsCommand, backupCommand, restoreCommand, seedDemoCommand, scannersCommand, scanCommand, printersCommand, printTestCommand];
 const globalOptions = { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } as const;
 
 /** Runs one command line; resolves to the exit code. `clock` is for tests. */

@@ -18,6 +18,8 @@ Cách dùng / usage: motcua <lệnh/command> [tuỳ chọn/options]
             [--force] [--seed S]
   scanners                      liệt kê máy quét / list scanners
   scan --device D --out F.pdf   quét thử vào tệp PDF / test scan into a PDF
+  printers                      liệt kê máy in / list printers
+  print-test --printer P        in thử một phiếu tiếp nhận / print a test receipt
        [--source flatbed|adf] [--mode gray|color|bw] [--resolution 300] [--size A4|A5]
   call <tên/name> [JSON]        gọi một chức năng của API / call an API function
                                 (${apiNames.join(', ')})

@@ -12,6 +12,12 @@ import { CupsPrinter, parseLpstatPrinters } from './cups-printer';
 const hasLpstat = spawnSync('which', ['lpstat']).status === 0;
 const OUT = '/var/spool/cups-pdf/ANONYMOUS';
 const QUEUE = 'MotcuaPDF';
+// Its own disabled queue: test files run in parallel and must not disable the shared MotcuaPDF.
+const OFF = 'MotcuaPDFOffDevice';
+function disabledQueue(): void {
+  execFileSync('lpadmin', ['-p', OFF, '-E', '-v', 'cups-pdf:/', '-m', 'lsb/usr/cups-pdf/CUPS-PDF_opt.ppd'], { stdio: 'ignore' });
+  execFileSync('cupsdisable', [OFF]);
+}
 
 // A tiny valid PDF (with its xref, which the CUPS filters insist on), so this test does not depend on the forms.
 const PDF = tinyPdf();
@@ -44,7 +50,7 @@ describe.skipIf(!hasLpstat)('CUPS printing (lpstat absent: install cups-client a
   const printer = new CupsPrinter({ pollMs: 100 });
   // The queue comes from the setup script; re-running it makes this test independent of order.
   execFileSync('bash', ['scripts/setup.d/cups.sh'], { stdio: 'ignore' });
-  afterAll(() => execFileSync('cupsenable', [QUEUE]));
+  afterAll(() => execFileSync('lpadmin', ['-x', OFF]));
 
   it('lists the MotcuaPDF queue', async () => {
     const list = await printer.list();
@@ -70,9 +76,9 @@ describe.skipIf(!hasLpstat)('CUPS printing (lpstat absent: install cups-client a
   });
 
   it('a disabled queue is a typed Vietnamese error, not a silent success', async () => {
-    execFileSync('cupsdisable', [QUEUE]);
+    disabledQueue();
     try {
-      const job = await printer.print({ printer: QUEUE, pdf: PDF });
+      const job = await printer.print({ printer: OFF, pdf: PDF });
       const err = await printer.waitForJob(job, 5_000).then(
         () => null,
         (e: unknown) => e,
@@ -83,7 +89,7 @@ describe.skipIf(!hasLpstat)('CUPS printing (lpstat absent: install cups-client a
       expect(describeError(code, (err as AppError).params).message.vi).toContain('không in được phiếu');
       execFileSync('cancel', [job.jobId]);
     } finally {
-      execFileSync('cupsenable', [QUEUE]);
+      execFileSync('cancel', ['-a', OFF]);
     }
   });
 });

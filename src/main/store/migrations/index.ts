@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { m0010Initial } from './0010-initial';
-import { m0020PrintLog } from './0020-print-log';
 import { m0030SyncRejections } from './0030-sync-rejections';
+import { m0040PrintLog } from './0040-print-log';
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +13,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0010Initial, m0020PrintLog, m0030SyncRejections];
+export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog];

@@ -1,0 +1,47 @@
+/**
+ * Receipt PDF budget (issue 6): Mẫu 01 on A4 from slip data, cold (first in this process: fonts
+ * read, fontkit parses them) and warm (target < 80 ms), and its size in KB.
+ */
+import { performance } from 'node:perf_hooks';
+import type { SlipToPrint } from '../src/shared/api/dossiers';
+import { renderSlip } from '../src/main/documents/forms/index';
+import { summarise, type Row } from './stats';
+
+const slip: SlipToPrint = {
+  kind: 'receipt',
+  title: { vi: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', en: 'Receipt' },
+  dossierId: '019a0000-0000-7000-8000-000000000000',
+  dossierCode: '000.00.21.H56-261123-0001',
+  procedureName: 'Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con',
+  applicantName: 'Nguyễn Thị Hoàng Khánh Quỳnh Phương Uyên',
+  officer: 'Lê Thị Bích Ngọc',
+  issuedAt: '2026-11-23T01:05:00.000Z',
+  dueAt: '2026-11-25T10:00:00.000Z',
+  dueText: '17 giờ 00 phút, ngày 25/11/2026',
+  previousDueAt: null,
+  reason: null,
+  documents: [
+    { key: 'a', name: 'Tờ khai đăng ký khai sinh (theo mẫu)' },
+    { key: 'b', name: 'Giấy chứng sinh do cơ sở y tế nơi trẻ sinh ra cấp' },
+  ],
+};
+const office = { parent: 'Ủy ban nhân dân huyện Thường Xuân', name: 'Ủy ban nhân dân xã Xuân Lộc', place: 'Xuân Lộc' };
+
+/** Cold, warm and size rows of the receipt PDF. */
+export async function receiptPdfRows(runs: number): Promise<Row[]> {
+  const render = () => renderSlip({ slip, office, formSet: 'tt01-2018' });
+  let t = performance.now();
+  const first = await render();
+  const cold = performance.now() - t;
+  const warm: number[] = [];
+  for (let i = 0; i < Math.max(runs, 20); i++) {
+    t = performance.now();
+    await render();
+    warm.push(performance.now() - t);
+  }
+  return [
+    { scenario: 'receipt PDF (Mẫu 01, A4): cold, first in process', samples: 1, summary: summarise([cold]) },
+    { scenario: 'receipt PDF (Mẫu 01, A4): warm', samples: warm.length, summary: summarise(warm), budget: 80, budgetOn: 'p95' },
+    { scenario: 'receipt PDF (Mẫu 01, A4): size', samples: 1, summary: summarise([first.length / 1024]), unit: 'KB' },
+  ];
+}
