@@ -45,4 +45,10 @@ fi
 # A test may have disabled it; leave it usable.
 $SUDO cupsenable MotcuaPDF
 $SUDO cupsaccept MotcuaPDF
+# A test machine with no default printer gets MotcuaPDF, so an app that falls back to the system
+# default prints somewhere checkable; an existing default is never replaced.
+if lpstat -d 2>/dev/null | grep -q "no system default"; then
+  $SUDO lpadmin -d MotcuaPDF
+  echo "cups.sh: MotcuaPDF is the system default printer"
+fi
 echo "cups.sh: MotcuaPDF ready; cups-pdf writes to ${OUT_DIR}"

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
+
+/** The CUPS default destination, when scripts/setup.d/cups.sh made MotcuaPDF the default. */
+const defaultPrinter = (() => {
+  const out = spawnSync('lpstat', ['-d'], { encoding: 'utf8' });
+  return /destination: (\S+)/u.exec(out.stdout ?? '')?.[1];
+})();
 
 // The counter screens end to end: built host with 200 fictitious demo dossiers, real Chromium, keyboard.
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-screens-'));
@@ -37,6 +43,12 @@ async function login(username: string, width = 1366): Promise<Page> {
   await page.keyboard.press('Enter');
   await page.getByTestId('status-bar').waitFor();
   return page;
+}
+
+/** The catalogue loads when the screen opens: wait for a match before pressing Enter, as a clerk's eye would. */
+async function pickFirstProcedure(page: Page): Promise<void> {
+  await page.locator('#procedure-options [role=option]').first().waitFor();
+  await page.keyboard.press('Enter');
 }
 
 async function typeInto(page: Page, key: string, text: string): Promise<void> {
@@ -71,7 +83,7 @@ describe('counter screens', () => {
     await page.keyboard.press('Alt+2');
     await page.getByTestId('procedure-search').waitFor();
     await page.keyboard.type('dang ky khai sinh 1.001193');
-    await page.keyboard.press('Enter');
+    await pickFirstProcedure(page);
     await page.getByTestId('intake-form').waitFor();
 
     await typeInto(page, 'requesterName', 'Đặng Thị Thử Nghiệm');
@@ -113,6 +125,11 @@ describe('counter screens', () => {
     receivedCode = (await code.textContent()) ?? '';
     expect(receivedCode).toMatch(/\S/u);
     expect(await page.getByTestId('receipt-due').textContent()).toMatch(/\d{4}/u);
+    if (defaultPrinter === 'MotcuaPDF') {
+      // No printer chosen yet: the receipt goes to the PC's default, the cups-pdf queue of setup.
+      await page.getByTestId('receipt-print').click();
+      await expect.poll(() => page.getByTestId('receipt-print-status').textContent(), { timeout: 60_000 }).toBe('Đã in xong trên máy in MotcuaPDF');
+    }
     await page.screenshot({ path: 'test-results/screen-receipt.png' });
     await page.close();
   });
@@ -158,7 +175,8 @@ describe('counter screens', () => {
     await page.keyboard.press('Alt+2');
     await page.getByTestId('procedure-search').waitFor();
     await page.keyboard.type('khai sinh 1.001193');
-    await page.keyboard.press('Enter');
+    await pickFirstProcedure(page);
+    await page.getByTestId('intake-form').waitFor();
     await typeInto(page, 'requesterName', 'Lê Thị Mẫu');
     await page.getByTestId('lock-form').waitFor();
     await page.screenshot({ path: 'test-results/screen-lock.png' });

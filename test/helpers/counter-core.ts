@@ -19,6 +19,7 @@ import { listUsers } from '../../src/main/store/repos/users';
 import type { ApiResult } from '../../src/shared/api/result';
 import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { manualClock } from './fixed-clock';
+import type { CoreContext } from '../../src/main/services/core-context';
 
 /** Monday 23/11/2026 08:00 in Hà Nội. */
 export const MONDAY_8AM = '2026-11-23T01:00:00.000Z';
@@ -32,9 +33,9 @@ export interface CounterCore {
   close(): void;
 }
 
-export async function openCounterCore(dataDir: string, at = MONDAY_8AM): Promise<CounterCore> {
+export async function openCounterCore(dataDir: string, at = MONDAY_8AM, extra: Pick<CoreContext, 'printer'> = {}): Promise<CounterCore> {
   const clock = manualClock(at);
-  const core = await openCore({ version: 't', dataDir, host: 'cli', clock });
+  const core = await openCore({ version: 't', dataDir, host: 'cli', clock, ...extra });
   const store = openStore(join(dataDir, databaseFileName));
   return {
     core,

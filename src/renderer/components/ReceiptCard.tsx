@@ -2,9 +2,11 @@ export interface ReceiptCardProps {
   readonly heading: string;
   readonly rows: readonly { readonly id: string; readonly label: string; readonly value: string }[];
   readonly printText: string;
-  /** Undefined while the print API is not there: the button shows why it is disabled. */
-  readonly onPrint?: () => void;
-  readonly printUnavailableText: string;
+  readonly onPrint: () => void;
+  /** True while the spooler has the job: the button waits instead of printing twice. */
+  readonly printing: boolean;
+  /** What became of the last print: done on which printer, or the clerk-facing error. */
+  readonly printStatus?: { readonly ok: boolean; readonly text: string } | undefined;
   readonly openText: string;
   readonly nextText: string;
   readonly onOpen: () => void;
@@ -21,11 +23,15 @@ export function ReceiptCard(props: ReceiptCardProps) {
         ))}
       </dl>
       <div className="actions">
-        <button type="button" disabled={!props.onPrint} title={props.onPrint ? undefined : props.printUnavailableText} onClick={props.onPrint}>{props.printText}</button>
+        <button type="button" disabled={props.printing} aria-busy={props.printing} onClick={props.onPrint} data-testid="receipt-print">{props.printText}</button>
         <button type="button" autoFocus onClick={props.onNext}>{props.nextText}</button>
         <button type="button" onClick={props.onOpen}>{props.openText}</button>
       </div>
-      {!props.onPrint && <p className="muted">{props.printUnavailableText}</p>}
+      {props.printStatus && (
+        <p role={props.printStatus.ok ? 'status' : 'alert'} className={props.printStatus.ok ? 'muted' : 'error-text'} data-testid="receipt-print-status">
+          {props.printStatus.text}
+        </p>
+      )}
     </section>
   );
 }

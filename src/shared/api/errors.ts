@@ -193,6 +193,10 @@ const catalogue = {
     vi: (p: Params) => `Máy quét không hỗ trợ lựa chọn này (${p.option}). Hãy chọn chế độ quét khác.`,
     en: (p: Params) => `The scanner does not support this setting (${p.option}). Choose another setting.`,
   },
+  'printer.none-chosen': {
+    vi: () => 'Chưa chọn máy in cho phiếu này và máy tính chưa có máy in mặc định. Hãy chọn máy in (Cài đặt → Máy in) hoặc nhờ bộ phận hỗ trợ cài máy in; hồ sơ đã lưu, có thể in lại sau.',
+    en: () => 'No printer is chosen for this slip and this PC has no default printer. Choose a printer (Settings → Printer) or ask support to install one; the dossier is saved and can be printed later.',
+  },
   'printer.not-found': {
     vi: (p: Params) => `Không tìm thấy máy in "${p.printer}". Hãy kiểm tra máy in đã bật và đã cài trên máy tính, rồi chọn lại máy in.`,
     en: (p: Params) => `Printer "${p.printer}" not found. Check it is switched on and installed on this PC, then choose the printer again.`,

@@ -109,6 +109,11 @@ export class PrintingService {
     return typeof v === 'string' ? v : null;
   }
 
+  /** Nothing remembered yet: print where every other program on this PC prints. */
+  private async systemDefault(): Promise<string | null> {
+    return (await this.deps.printer.list()).find((p) => p.isDefault && p.enabled)?.name ?? null;
+  }
+
   private pathOf(sha256: string): string {
     return join(this.deps.dataDir, 'slips', `${sha256}.pdf`);
   }
@@ -123,8 +128,8 @@ export class PrintingService {
     slip: RenderedSlip,
     user: SessionUser,
   ): Promise<PrintLogRow> {
-    const printer = what.printer ?? this.defaultFor(what.paper) ?? this.defaultFor('a4');
-    if (printer === null) throw new AppError('printer.not-found', { printer: '—' });
+    const printer = what.printer ?? this.defaultFor(what.paper) ?? this.defaultFor('a4') ?? (await this.systemDefault());
+    if (printer === null) throw new AppError('printer.none-chosen');
     const base = { id: uuidv7(this.deps.clock.now().getTime()), dossierId: what.dossierId, slipKind: what.kind, paper: what.paper, printer, copies: what.copies, printedBy: user.id, pdfSha256: slip.sha256, reprintOf: what.reprintOf };
     let jobId: string | null = null;
     try {

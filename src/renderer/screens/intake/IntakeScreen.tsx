@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isApiName } from '../../../shared/api/contract';
 import type { ProcedureListItem } from '../../../shared/api/dossiers';
 import { uuidv7 } from '../../../shared/id/uuidv7';
 import { formatLocal } from '../../components/DossierTable';
@@ -34,6 +33,7 @@ export function IntakeScreen({ onDirty, onOpen }: IntakeScreenProps) {
   const [savedAt, setSavedAt] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt>();
+  const [printState, setPrint] = useState<{ busy: boolean; status?: { ok: boolean; text: string } }>({ busy: false });
   const timer = useRef<number | undefined>(undefined);
 
   useEffect(() => { void call('procedure.list', {}).then((r) => r.ok && setProcedures(r.value.items)); }, []);
@@ -105,13 +105,16 @@ export function IntakeScreen({ onDirty, onOpen }: IntakeScreenProps) {
   if (serverError?.field) errors.set(serverError.field.replace(/^applicant\./u, ''), serverError.text);
 
   if (receipt) {
-    // Printing lands with slip.print; until that contract entry exists the button stays disabled.
-    const canPrint = isApiName('slip.print');
+    const print = async (): Promise<void> => {
+      setPrint({ busy: true, status: { ok: true, text: t('receipt.printing') } });
+      const r = await call('slip.print', { dossierId: receipt.id, kind: 'receipt', paper: 'a4' });
+      setPrint({ busy: false, status: r.ok ? { ok: true, text: `${t('receipt.printed')} ${r.value.printer}` } : { ok: false, text: pick(r.error.message) } });
+    };
     return (
-      <ReceiptCard heading={t('receipt.heading')} printText={t('receipt.print')} printUnavailableText={t('receipt.printLater')}
-        {...(canPrint ? { onPrint: () => undefined } : {})}
+      <ReceiptCard heading={t('receipt.heading')} printText={t('receipt.print')}
+        onPrint={() => void print()} printing={printState.busy} printStatus={printState.status}
         rows={[{ id: 'code', label: t('receipt.code'), value: receipt.code }, { id: 'due', label: t('receipt.due'), value: receipt.dueText ?? formatLocal(receipt.dueLocal) }]}
-        openText={t('receipt.open')} nextText={t('receipt.next')} onOpen={() => onOpen(receipt.id)} onNext={() => { setProcedure(undefined); setReceipt(undefined); setTyped(''); }} />
+        openText={t('receipt.open')} nextText={t('receipt.next')} onOpen={() => onOpen(receipt.id)} onNext={() => { setProcedure(undefined); setReceipt(undefined); setTyped(''); setPrint({ busy: false }); }} />
     );
   }
   if (!procedure) {
