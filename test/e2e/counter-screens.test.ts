@@ -60,7 +60,7 @@ describe('counter screens', () => {
   it('logs in, shows the shell and the help panel, and opens a dossier from Today with the keyboard', async () => {
     const page = await login('canbo');
     expect(await page.getByTestId('status-role').textContent()).toBe('Cán bộ một cửa');
-    expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
+    await page.getByTestId('demo-banner').waitFor();
     await page.getByTestId('section-overdue').waitFor();
     await page.screenshot({ path: 'test-results/screen-today.png' });
     await page.keyboard.press('F1');
@@ -68,7 +68,7 @@ describe('counter screens', () => {
     await page.screenshot({ path: 'test-results/screen-help.png' });
     await page.keyboard.press('Escape');
     const rows = page.locator('[data-testid=dossier-row]');
-    expect(await rows.count()).toBeGreaterThan(0);
+    await rows.first().waitFor();
     await rows.first().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -98,7 +98,7 @@ describe('counter screens', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('001190999001');
     await page.keyboard.press('Tab');
-    expect(await idError.count()).toBe(0);
+    await expect.poll(() => idError.count()).toBe(0);
 
     await typeInto(page, 'requesterIdDocument', 'Căn cước số 001190999001');
     await typeInto(page, 'requesterRelation', 'Mẹ');
