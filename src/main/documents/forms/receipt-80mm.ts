@@ -25,7 +25,7 @@ export async function renderReceipt80mm(input: SlipFormInput): Promise<Uint8Arra
   w.gap(4);
   w.text(`${heading.number === null ? '' : `Mẫu số ${heading.number} — `}${heading.title}`.toLocaleUpperCase('vi'), { ...c, size: 10, face: 'bold' });
   w.text(`Mã hồ sơ: ${codeOf(slip)}`, { ...c, size: 10, face: 'bold' });
-  await dossierQrInline(w, codeOf(slip), 90);
+  dossierQrInline(w, codeOf(slip), 90);
   const t = { size: 9 };
   w.text(`Người nộp: ${slip.applicantName}`, t);
   w.text(`Thủ tục: ${slip.procedureName}`, t);

@@ -21,7 +21,7 @@ export async function renderA4Slip(input: SlipFormInput, body: SlipBody, signer:
   body(w, input);
   w.gap(16);
   signatureBlock(w, signer.role, input.slip.officer, signer.left === undefined ? {} : { left: signer.left });
-  await dossierQr(w, codeOf(input.slip));
+  dossierQr(w, codeOf(input.slip));
   pageNumbers(w);
   return w.doc.save({ useObjectStreams: true });
 }

@@ -4,7 +4,7 @@
  * italics; the title; the signature block; page numbers; the dossier code with its QR code.
  */
 import { nfc, type Writer } from './layout';
-import { qrPng } from './qr';
+import { drawQr } from './qr';
 
 /** The issuing office: its superior body (may be empty) and its own name, printed in capitals. */
 export interface IssuingOffice {
@@ -28,7 +28,7 @@ export function officialHeader(w: Writer, office: IssuingOffice, issued: Date, s
   w.y = top;
   w.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: s(12), face: 'bold', align: 'center', x: rightX, width: rightWidth });
   w.text('Độc lập - Tự do - Hạnh phúc', { size: s(13), face: 'bold', align: 'center', x: rightX, width: rightWidth });
-  w.rule(rightX, rightWidth, w.fonts.bold.widthOfTextAtSize('Độc lập - Tự do - Hạnh phúc', s(13)));
+  w.rule(rightX, rightWidth, w.measure('bold', 'Độc lập - Tự do - Hạnh phúc'.normalize('NFC'), s(13)));
   w.gap(s(4));
   w.text(dateLine(office.place, issued), { size: s(13), face: 'italic', align: 'center', x: rightX, width: rightWidth });
   w.y = Math.min(w.y, leftBottom) - s(12);
@@ -79,19 +79,18 @@ export function pageNumbers(w: Writer, size = 10): void {
   const pages = w.allPages();
   pages.forEach((page, i) => {
     const text = nfc(`Trang ${i + 1}/${pages.length}`);
-    const width = w.fonts.regular.widthOfTextAtSize(text, size);
+    const width = w.measure('regular', text, size);
     page.drawText(text, { x: (w.spec.width - width) / 2, y: w.spec.margin.bottom / 2, size, font: w.fonts.regular });
   });
 }
 
 /** The dossier code and its QR code in the top margin of page 1, top left, clear of the text. */
-export async function dossierQr(w: Writer, code: string, sizePt = 48): Promise<void> {
-  const png = await w.doc.embedPng(await qrPng(code));
+export function dossierQr(w: Writer, code: string, sizePt = 48): void {
   const first = w.allPages()[0];
   if (first === undefined) return;
   const x = w.spec.margin.left / 3;
   const y = w.spec.height - sizePt - 3;
-  first.drawImage(png, { x, y, width: sizePt, height: sizePt });
+  drawQr(first, code, x, y, sizePt);
   const size = 8;
   first.drawText(nfc(code), { x: x + sizePt + 3, y: y + 2, size, font: w.fonts.regular });
 }

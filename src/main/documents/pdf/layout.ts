@@ -20,6 +20,42 @@ const SUBSET_TAG: Readonly<Record<FontFace, string>> = { regular: 'MCDSRA', bold
 /** NFC, the only form we draw. */
 export const nfc = (s: string): string => s.normalize('NFC');
 
+// Word widths in 1/1000 of the font size, per face, kept across documents. Measuring through
+// pdf-lib runs fontkit's whole layout (GSUB/GPOS) on every call, and wrapping measures each
+// growing line: a third of a warm receipt went there. Only numbers are shared, never the
+// parsed font (see above), and pdf-lib sums advance widths without kerning, so a line's width is
+// exactly the sum of its words' and spaces' widths.
+const WORD_WIDTHS: Readonly<Record<FontFace, Map<string, number>>> = { regular: new Map(), bold: new Map(), italic: new Map() };
+const WORD_CACHE_LIMIT = 20_000;
+
+/** Width of NFC `text` set in `font` (the document's embedding of `face`) at `size`. */
+export function measure(font: PDFFont, face: FontFace, text: string, size: number): number {
+  const cache = WORD_WIDTHS[face];
+  let units = 0;
+  const words = text.split(' ');
+  for (const word of words) {
+    let w = cache.get(word);
+    if (w === undefined) {
+      w = word === '' ? 0 : font.widthOfTextAtSize(word, 1000);
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(word, w);
+    }
+    units += w;
+  }
+  if (words.length > 1) units += (words.length - 1) * spaceUnits(font, face);
+  return (units * size) / 1000;
+}
+
+function spaceUnits(font: PDFFont, face: FontFace): number {
+  const cache = WORD_WIDTHS[face];
+  let w = cache.get(' ');
+  if (w === undefined) {
+    w = font.widthOfTextAtSize(' ', 1000);
+    cache.set(' ', w);
+  }
+  return w;
+}
+
 /** Page geometry: size and margins in points (NĐ 30: top/bottom 20 mm, left 30 mm, right 15 mm). */
 export interface PageSpec {
   readonly width: number;
@@ -91,24 +127,29 @@ export class Writer {
     this.y = this.spec.height - this.spec.margin.top;
   }
 
+  /** Width of (NFC) `text` in `face` at `size`, from the shared word-width cache. */
+  measure(face: FontFace, text: string, size: number): number {
+    return measure(this.fonts[face], face, text, size);
+  }
+
   /** Splits text into lines no wider than `width` at `size`, breaking at spaces (or inside a too-long word). */
   wrap(text: string, width: number, face: FontFace = 'regular', size = 13): string[] {
-    const font = this.fonts[face];
+    const widthOf = (t: string) => this.measure(face, t, size);
     const out: string[] = [];
     for (const para of nfc(text).split('\n')) {
       let line = '';
       for (const word of para.split(/\s+/).filter((w) => w.length > 0)) {
         const candidate = line === '' ? word : `${line} ${word}`;
-        if (font.widthOfTextAtSize(candidate, size) <= width) {
+        if (widthOf(candidate) <= width) {
           line = candidate;
           continue;
         }
         if (line !== '') out.push(line);
         line = word;
         // A word wider than the box (a long code) is cut by characters.
-        while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
+        while (widthOf(line) > width && line.length > 1) {
           let cut = line.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut -= 1;
+          while (cut > 1 && widthOf(line.slice(0, cut)) > width) cut -= 1;
           out.push(line.slice(0, cut));
           line = line.slice(cut);
         }
@@ -137,7 +178,7 @@ export class Writer {
   drawLine(line: string, x: number, width: number, baseline: number, face: FontFace, size: number, align: 'left' | 'center' | 'right'): void {
     const font = this.fonts[face];
     const s = nfc(line);
-    const w = font.widthOfTextAtSize(s, size);
+    const w = this.measure(face, s, size);
     const dx = align === 'center' ? (width - w) / 2 : align === 'right' ? width - w : 0;
     this.page.drawText(s, { x: x + dx, y: baseline, size, font, color: rgb(0, 0, 0) });
   }
