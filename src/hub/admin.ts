@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EnrolResponse } from '../sync/protocol/messages';
-import { newEnrolCode, newSecret, sha256Hex } from './auth';
+import { newEnrolCode, sha256Hex } from './auth';
 import type { HubDb } from './db/db';
 import { bumpAllFeeds, bumpFeed } from './feed';
 import type { PortalDossier } from './messages';
@@ -33,8 +33,8 @@ export async function issueEnrolCode(db: HubDb, communeId: string, ttlHours: num
   return row === undefined ? undefined : { code, expiresAt: new Date(row.expires_at as string).toISOString() };
 }
 
-/** Spends a code (once, before it expires) on a new device; undefined if the code is not valid. */
-export async function enrolDevice(db: HubDb, code: string, deviceName: string, startAfterSeq = 0): Promise<EnrolResponse | undefined> {
+/** Spends a code (once, before it expires) on a new device with `publicKey`; undefined if the code is not valid. */
+export async function enrolDevice(db: HubDb, code: string, deviceName: string, publicKey: string, startAfterSeq = 0): Promise<EnrolResponse | undefined> {
   return db.transaction(async (tx) => {
     const deviceId = randomUUID();
     const [spent] = await tx.query(
@@ -42,17 +42,21 @@ export async function enrolDevice(db: HubDb, code: string, deviceName: string, s
       [sha256Hex(code.trim().toUpperCase()), deviceId],
     );
     if (spent === undefined) return undefined;
-    const secret = newSecret();
     const communeId = String(spent.commune_id);
-    await tx.query('INSERT INTO devices (id, commune_id, name, secret_hash, last_applied_seq) VALUES ($1, $2, $3, $4, $5)', [
+    await tx.query('INSERT INTO devices (id, commune_id, name, public_key, last_applied_seq) VALUES ($1, $2, $3, $4, $5)', [
       deviceId,
       communeId,
       deviceName,
-      sha256Hex(secret),
+      publicKey,
       startAfterSeq,
     ]);
-    return { deviceId, communeId, secret };
+    return { deviceId, communeId };
   });
+}
+
+/** Revokes a device: it gets no new token (existing ones lapse within TOKEN_TTL_S). False if unknown. */
+export async function revokeDevice(db: HubDb, deviceId: string): Promise<boolean> {
+  return (await db.query('UPDATE devices SET revoked = true WHERE id = $1 RETURNING id', [deviceId])).length > 0;
 }
 
 /** Publishes (or replaces) a year's holiday overlay to every commune. */

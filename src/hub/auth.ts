@@ -1,10 +1,12 @@
 /**
- * Device credentials and bearer tokens. A device holds a random secret issued at enrolment (the
- * hub keeps only its SHA-256: the secret has 256 bits of entropy, so a slow hash adds nothing);
- * it trades the secret for a token signed with the hub's HMAC key, valid 15 minutes. A token
- * names the device and its commune, and every route scopes its reads and writes by them.
+ * Device credentials and bearer tokens. A device is known by the Ed25519 public key it sent at
+ * enrolment (sync.md §4.3); it buys a token by signing a single-use nonce the hub issued, and the
+ * token is signed with the hub's HMAC key, valid 15 minutes. A token names the device and its
+ * commune, and every route scopes its reads and writes by them. Revocation is checked when a
+ * token is issued, so it takes effect within one token lifetime.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createPublicKey, randomBytes, timingSafeEqual, verify } from 'node:crypto';
+import { challengeMessage } from '../sync/protocol/messages';
 
 /** What a valid token proves. */
 export interface DeviceClaims {
@@ -18,8 +20,31 @@ export const TOKEN_TTL_S = 15 * 60;
 /** SHA-256 hex of a secret or enrol code. */
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** A fresh random secret for a device (base64url, 256 bits). */
-export const newSecret = (): string => randomBytes(32).toString('base64url');
+/** How long a challenge nonce may be answered. */
+export const CHALLENGE_TTL_S = 60;
+
+/** A fresh challenge nonce (base64url, 256 bits). */
+export const newNonce = (): string => randomBytes(32).toString('base64url');
+
+/** True when `signature` (base64) is the device's Ed25519 signature over the nonce; false for any malformed input. */
+export function verifyDeviceSignature(publicKey: string, deviceId: string, nonce: string, signature: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'ed25519') return false;
+    return verify(null, Buffer.from(challengeMessage(deviceId, nonce), 'utf8'), key, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/** True when `publicKey` is an Ed25519 SPKI key the hub can verify with. */
+export function isDevicePublicKey(publicKey: string): boolean {
+  try {
+    return createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 /** A one-time enrol code a person can type: 12 characters without look-alikes. */
 export function newEnrolCode(): string {

@@ -6,9 +6,9 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorResponse, type ErrorResponse, enrolRequest, pullQuery, pushRequest, tokenRequest, type TokenResponse } from '../sync/protocol/messages';
-import { createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, publishHolidays, publishProcedure } from './admin';
-import { sameDigest, sha256Hex, TOKEN_TTL_S, type DeviceClaims, type TokenSigner } from './auth';
+import { challengeRequest, type ChallengeResponse, errorResponse, type ErrorResponse, enrolRequest, pullQuery, pushRequest, tokenRequest, type TokenResponse } from '../sync/protocol/messages';
+import { createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, publishHolidays, publishProcedure, revokeDevice } from './admin';
+import { CHALLENGE_TTL_S, isDevicePublicKey, newNonce, sameDigest, sha256Hex, TOKEN_TTL_S, verifyDeviceSignature, type DeviceClaims, type TokenSigner } from './auth';
 import { num, type HubDb } from './db/db';
 import * as msg from './messages';
 import { applyPush, SeqGapError } from './push';
@@ -58,16 +58,35 @@ export function buildHub(options: HubOptions): FastifyInstance {
 
   app.post('/v1/enrol', async (req, reply) => {
     const body = enrolRequest.parse(req.body);
-    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.startAfterSeq);
+    if (!isDevicePublicKey(body.publicKey)) return fail(reply, 400, 'device-key-invalid', 'Khoá công khai của máy không hợp lệ.', "The PC's public key is not valid.");
+    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.publicKey, body.startAfterSeq);
     if (enrolled === undefined) return fail(reply, 403, 'enrol-code-invalid', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.', 'The enrolment code is wrong, used or expired.');
     return enrolled;
   });
 
+  const deviceRefused = (reply: FastifyReply): FastifyReply =>
+    fail(reply, 401, 'device-unknown', 'Máy này chưa được đăng ký với máy chủ hoặc đã bị thu hồi.', 'This PC is not enrolled with the hub or was revoked.');
+
+  // Challenges live in the database, not in memory: any hub node can answer the token request.
+  app.post('/v1/challenge', async (req, reply) => {
+    const body = challengeRequest.parse(req.body);
+    const nonce = newNonce();
+    await db.query("DELETE FROM auth_challenges WHERE expires_at < now() - interval '1 minute'");
+    const made = await db.query(
+      `INSERT INTO auth_challenges (nonce, device_id, expires_at) SELECT $1, id, now() + make_interval(secs => $3) FROM devices WHERE id = $2 AND NOT revoked RETURNING nonce`,
+      [nonce, body.deviceId, CHALLENGE_TTL_S],
+    );
+    if (made.length === 0) return deviceRefused(reply);
+    return { nonce, expiresInS: CHALLENGE_TTL_S } satisfies ChallengeResponse;
+  });
+
   app.post('/v1/token', async (req, reply) => {
     const body = tokenRequest.parse(req.body);
-    const [row] = await db.query('SELECT commune_id, secret_hash, revoked, last_applied_seq FROM devices WHERE id = $1', [body.deviceId]);
-    if (row === undefined || row.revoked === true || !sameDigest(String(row.secret_hash), sha256Hex(body.secret))) {
-      return fail(reply, 401, 'device-unknown', 'Máy này chưa được đăng ký với máy chủ hoặc đã bị thu hồi.', 'This PC is not enrolled with the hub or was revoked.');
+    // Spending the nonce first makes it single-use even when the signature turns out wrong.
+    const [spent] = await db.query('DELETE FROM auth_challenges WHERE nonce = $1 AND device_id = $2 AND expires_at > now() RETURNING nonce', [body.nonce, body.deviceId]);
+    const [row] = await db.query('SELECT commune_id, public_key, revoked, last_applied_seq FROM devices WHERE id = $1', [body.deviceId]);
+    if (spent === undefined || row === undefined || row.revoked === true || typeof row.public_key !== 'string' || !verifyDeviceSignature(row.public_key, body.deviceId, body.nonce, body.signature)) {
+      return deviceRefused(reply);
     }
     const token = signer.issue({ deviceId: body.deviceId, communeId: String(row.commune_id) });
     return { token, expiresInS: TOKEN_TTL_S, lastAppliedSeq: num(row.last_applied_seq) } satisfies TokenResponse;
@@ -106,6 +125,13 @@ export function buildHub(options: HubOptions): FastifyInstance {
     const issued = await issueEnrolCode(db, id, msg.createEnrolCode.parse(req.body ?? {}).ttlHours);
     if (issued === undefined) return fail(reply, 404, 'commune-unknown', 'Không có xã này trên máy chủ.', 'No such commune on the hub.');
     return reply.code(201).send(issued);
+  });
+
+  app.post('/v1/admin/devices/:id/revoke', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const { id } = z.object({ id: z.string() }).parse(req.params);
+    if (!(await revokeDevice(db, id))) return fail(reply, 404, 'device-unknown', 'Không có máy này trên máy chủ.', 'No such device on the hub.');
+    return reply.code(204).send();
   });
 
   app.put('/v1/admin/holidays/:year', async (req, reply) => {

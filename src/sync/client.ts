@@ -16,6 +16,7 @@ import { pull, push, requestToken, SyncError, type FetchFn } from './hub-api';
 /** What the PC got at enrolment. */
 export interface DeviceCredentials {
   readonly deviceId: string;
+  /** The PC's Ed25519 private key (PKCS#8 PEM), made here at enrolment and never sent (device-key.ts). */
   readonly secret: string;
 }
 

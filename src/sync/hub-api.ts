@@ -4,7 +4,9 @@
  * (network, 5xx, 429) or not (4xx), and carries a message the clerk can read.
  */
 import { type z } from 'zod';
+import { newDeviceKeyPair, signChallenge } from './device-key';
 import {
+  challengeResponse,
   enrolResponse,
   errorResponse,
   PROTOCOL_VERSION,
@@ -78,14 +80,26 @@ const json = (body: unknown, token?: string): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-/** Spends a one-time enrol code; the caller stores the returned secret. */
-export function enrol(fetchFn: FetchFn, hubUrl: string, code: string, deviceName: string, startAfterSeq = 0): Promise<EnrolResponse> {
-  return callHub(fetchFn, `${hubUrl}/v1/enrol`, json({ protocol: PROTOCOL_VERSION, code, deviceName, startAfterSeq }), enrolResponse);
+/** What enrolment leaves on the PC: its identity and its private key (`secret`, PKCS#8 PEM, never sent). */
+export interface EnrolledDevice extends EnrolResponse {
+  readonly secret: string;
 }
 
-/** Trades the device secret for a short-lived token. */
-export function requestToken(fetchFn: FetchFn, hubUrl: string, deviceId: string, secret: string): Promise<TokenResponse> {
-  return callHub(fetchFn, `${hubUrl}/v1/token`, json({ protocol: PROTOCOL_VERSION, deviceId, secret }), tokenResponse);
+/** Makes the PC's key pair and spends a one-time enrol code on it; the caller stores `secret`. */
+export async function enrol(fetchFn: FetchFn, hubUrl: string, code: string, deviceName: string, startAfterSeq = 0): Promise<EnrolledDevice> {
+  const keys = newDeviceKeyPair();
+  const enrolled = await callHub(fetchFn, `${hubUrl}/v1/enrol`, json({ protocol: PROTOCOL_VERSION, code, deviceName, publicKey: keys.publicKey, startAfterSeq }), enrolResponse);
+  return { ...enrolled, secret: keys.privateKey };
+}
+
+/** Asks the hub for a nonce, signs it with the device's private key and trades it for a short-lived token. */
+export async function requestToken(fetchFn: FetchFn, hubUrl: string, deviceId: string, privateKey: string): Promise<TokenResponse> {
+  const { nonce } = await callHub(fetchFn, `${hubUrl}/v1/challenge`, json({ protocol: PROTOCOL_VERSION, deviceId }), challengeResponse);
+  const signature = signChallenge(privateKey, deviceId, nonce);
+  if (signature === undefined) {
+    throw new SyncError('device-key-invalid', false, { vi: 'Khoá của máy này bị hỏng; cần đăng ký lại máy với máy chủ.', en: "This PC's key is damaged; enrol the PC with the hub again." });
+  }
+  return callHub(fetchFn, `${hubUrl}/v1/token`, json({ protocol: PROTOCOL_VERSION, deviceId, nonce, signature }), tokenResponse);
 }
 
 /** Sends one batch. */

@@ -12,6 +12,7 @@ import { getHolidayOverlay } from '../../src/main/store/repos/holidays';
 import { putSyncState, getSyncState } from '../../src/main/store/repos/sync-state';
 import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { SyncClient } from '../../src/sync/client';
+import { newDeviceKeyPair } from '../../src/sync/device-key';
 import { enrol, push, requestToken, SyncError, type FetchFn } from '../../src/sync/hub-api';
 import { at } from '../helpers/dossier-fixtures';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
@@ -49,7 +50,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       const first = await enrol(fetch, hub.url, code, 'Máy 1');
       expect(first.communeId).toBe('000.00.00.X99');
       await expect(enrol(fetch, hub.url, code, 'Máy 2')).rejects.toMatchObject({ code: 'enrol-code-invalid', status: 403, transient: false });
-      await expect(requestToken(fetch, hub.url, first.deviceId, 'not-the-secret')).rejects.toMatchObject({ status: 401 });
+      await expect(requestToken(fetch, hub.url, first.deviceId, newDeviceKeyPair().privateKey)).rejects.toMatchObject({ status: 401 });
     });
 
     it('takes 200 dossiers from two PCs exactly once, even when a batch is sent again', async () => {

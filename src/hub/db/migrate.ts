@@ -4,6 +4,7 @@
  */
 import type { HubDb } from './db';
 import { m0010Initial } from './migrations/0010-initial';
+import { m0030DeviceKeysConflictsCatalogues } from './migrations/0030-device-keys-conflicts-catalogues';
 
 /** A numbered migration: plain SQL within PostgreSQL 15. */
 export interface HubMigration {
@@ -13,7 +14,7 @@ export interface HubMigration {
 }
 
 /** Every migration, in order. Never edit one that has shipped; add the next number. */
-export const hubMigrations: readonly HubMigration[] = [m0010Initial];
+export const hubMigrations: readonly HubMigration[] = [m0010Initial, m0030DeviceKeysConflictsCatalogues];
 
 /** Brings `db` up to date; returns the version it is at. */
 export async function migrateHub(db: HubDb): Promise<number> {

@@ -11,22 +11,32 @@ export const PROTOCOL_VERSION = 1;
 /** A message a clerk may read, Vietnamese first. */
 export const localizedText = z.object({ vi: z.string(), en: z.string() });
 
-/** POST /v1/enrol: a one-time code issued by the hub for one commune. */
+/** POST /v1/enrol: a one-time code issued by the hub for one commune, and the PC's public key. */
 export const enrolRequest = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   code: z.string().min(6).max(64),
   deviceName: z.string().min(1).max(120),
+  /** The PC's Ed25519 public key, SPKI DER in base64 (sync.md §4.3); its private half never leaves the PC. */
+  publicKey: z.string().min(40).max(200),
   /** The PC's last outbox seq already settled elsewhere (a re-enrolled PC): pushes continue after it. */
   startAfterSeq: z.number().int().nonnegative().default(0),
 });
 export type EnrolRequest = z.infer<typeof enrolRequest>;
 
-/** The device's identity; `secret` is shown once and kept by the PC (the hub stores its hash). */
-export const enrolResponse = z.object({ deviceId: z.string(), communeId: z.string(), secret: z.string().min(32) });
+/** The device's identity on the hub; no secret travels, the PC proves itself by signing. */
+export const enrolResponse = z.object({ deviceId: z.string(), communeId: z.string() });
 export type EnrolResponse = z.infer<typeof enrolResponse>;
 
-/** POST /v1/token: the device proves it holds its secret and gets a short-lived bearer token. */
-export const tokenRequest = z.object({ protocol: z.literal(PROTOCOL_VERSION), deviceId: z.string(), secret: z.string() });
+/** POST /v1/challenge: a nonce for the device to sign (single use, short-lived, kept by the hub). */
+export const challengeRequest = z.object({ protocol: z.literal(PROTOCOL_VERSION), deviceId: z.string() });
+export const challengeResponse = z.object({ nonce: z.string().min(32), expiresInS: z.number().int().positive() });
+export type ChallengeResponse = z.infer<typeof challengeResponse>;
+
+/** What the device signs: the nonce bound to its id and this protocol, never a clock. */
+export const challengeMessage = (deviceId: string, nonce: string): string => `motcua-sync-v${PROTOCOL_VERSION}\n${deviceId}\n${nonce}`;
+
+/** POST /v1/token: the device's Ed25519 signature (base64) over `challengeMessage` buys a short-lived bearer token. */
+export const tokenRequest = z.object({ protocol: z.literal(PROTOCOL_VERSION), deviceId: z.string(), nonce: z.string(), signature: z.string().min(1).max(200) });
 export type TokenRequest = z.infer<typeof tokenRequest>;
 export const tokenResponse = z.object({ token: z.string(), expiresInS: z.number().int().positive(), lastAppliedSeq: z.number().int().nonnegative() });
 export type TokenResponse = z.infer<typeof tokenResponse>;
