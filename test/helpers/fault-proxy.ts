@@ -10,6 +10,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 export interface FaultProxy {
   readonly url: string;
   cutting: boolean;
+  /** The link is down: every open connection and every new one is reset (a WAN outage). */
+  down: boolean;
   /** Connections cut so far. */
   readonly cuts: () => number;
   close(): Promise<void>;
@@ -33,8 +35,9 @@ export async function startFaultProxy(target: string, seed: number, minBytes = 3
   const random = seeded(seed);
   const sockets = new Set<Socket>();
   let cuts = 0;
-  const proxy: { cutting: boolean } = { cutting: true };
+  const proxy: { cutting: boolean; down: boolean } = { cutting: true, down: false };
   const server: Server = createServer((client) => {
+    if (proxy.down) return void client.resetAndDestroy();
     const upstream = connect(Number(port), hostname);
     sockets.add(client).add(upstream);
     let budget = minBytes + Math.floor(random() * (maxBytes - minBytes));
@@ -72,6 +75,13 @@ export async function startFaultProxy(target: string, seed: number, minBytes = 3
     },
     set cutting(value: boolean) {
       proxy.cutting = value;
+    },
+    get down() {
+      return proxy.down;
+    },
+    set down(value: boolean) {
+      proxy.down = value;
+      if (value) for (const s of sockets) s.resetAndDestroy();
     },
     cuts: () => cuts,
     close: () =>

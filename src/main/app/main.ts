@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { appVersion } from '../../shared/version';
 import { systemClock } from '../services/clock';
 import { backupIntervalMs, explainStartupError, openCore, type Core } from '../services/core';
+import { SyncScheduler } from '../../sync/scheduler';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
@@ -26,6 +27,7 @@ void app.whenReady().then(async () => {
       dataDir: process.env.MOTCUA_DATA_DIR ?? app.getPath('userData'),
       host: 'electron',
       clock: systemClock,
+      sync: (store) => new SyncScheduler(store),
     });
   } catch (error) {
     dialog.showErrorBox('Motcua Desk', explainStartupError(error));

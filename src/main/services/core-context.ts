@@ -1,6 +1,7 @@
 import type { Scanner } from '../devices/scanner/scanner';
 import type { Printer } from '../devices/printer/printer';
 import type { Clock } from './clock';
+import type { SyncEngineFactory } from './sync/engine';
 
 /** What a host tells the core about where and how it runs. */
 export interface CoreContext {
@@ -12,4 +13,6 @@ export interface CoreContext {
   readonly scanners?: readonly Scanner[];
   /** The printing system; defaults to CUPS (`lp`). Electron will pass its own (see docs/architecture.md). */
   readonly printer?: Printer;
+  /** Builds the sync scheduler (the hosts pass `src/sync`'s); without it sync calls answer `sync.unavailable`. */
+  readonly sync?: SyncEngineFactory;
 }

@@ -29,6 +29,7 @@ import { defaultScanners } from './scanning/drivers';
 import { ensureCommune } from './settings/commune';
 import { ensureSequenceSettings } from './settings/sequence-blocks';
 import { workflowHandlers } from './workflow/handlers';
+import { syncHandlers } from './sync/handlers';
 
 export interface Core {
   readonly context: CoreContext;
@@ -60,6 +61,8 @@ export async function openCore(context: CoreContext): Promise<Core> {
     ensureSequenceSettings(store, context.clock.now());
     ensureSeedCatalogue(store, context.clock.now());
     const scanning = new ScanningService({ store, clock: context.clock, dataDir: context.dataDir, drivers: context.scanners ?? defaultScanners() });
+    // Sync (issue 7): the host's scheduler runs in the background only on long-running hosts.
+    const sync = context.sync?.(store);
     const handlers: Handlers = {
       'app.info': () => appInfo(context, store),
       'health.check': () => healthCheck(context, store),
@@ -71,10 +74,17 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...workflowHandlers({ store, clock: context.clock }),
       ...scanningHandlers(scanning),
       ...printingHandlers(new PrintingService({ store, clock: context.clock, dataDir: context.dataDir, printer: context.printer ?? new CupsPrinter() })),
+      ...syncHandlers(sync, store),
     };
+    if (context.host !== 'cli') sync?.start();
     return {
       context,
-      invoke: (name, input, token) => invokeHandler(handlers, sessions, name, input, token),
+      invoke: async (name, input, token) => {
+        const result = await invokeHandler(handlers, sessions, name, input, token);
+        // A successful call may have queued outbox rows: the scheduler pushes them shortly.
+        if (result.ok) sync?.noteLocalWrite();
+        return result;
+      },
       scheduleBackups: (intervalMs) =>
         scheduleBackups(store, {
           dir: defaultBackupDir(context.dataDir),
@@ -86,6 +96,8 @@ export async function openCore(context: CoreContext): Promise<Core> {
       dispose: () => {
         // Aborts running scans; their devices are released as the jobs unwind.
         void scanning.jobs.stopAll();
+        // Timers stop and calls in flight abort now; nothing touches the store after this.
+        void sync?.dispose();
         store.close();
       },
     };

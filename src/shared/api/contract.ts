@@ -26,6 +26,7 @@ import {
 import { DossierSearchInput, DossierSearchResult, QueueToday, QueueTodayInput } from './queues';
 import { ReportSummary, ReportSummaryInput } from './reports';
 import { PrinterList, PrintLogEntry, PrintLogList, SetDefaultPrinterInput, SlipPdf, SlipPrintInput, SlipRefInput, SlipReprintInput } from './printing';
+import { SyncEnrolInput, SyncStatusView } from './sync';
 import { DocumentIdInput, DocumentPages, DocumentPdf, PageIdInput, PageMoveInput, PageRotateInput, ScanJobInput, ScannerList, ScanStarted, ScanStartInput, ScanStatus, SetDefaultScannerInput } from './scanning';
 
 const NoInput = z.object({}).strict();
@@ -115,6 +116,13 @@ export const contract = {
   'printer.list': { input: NoInput, output: PrinterList, access: ['clerk', 'specialist', 'leader', 'admin'] },
   /** Remembers the printer for a paper on this PC. */
   'printer.set-default': { input: SetDefaultPrinterInput, output: Done, access: ['clerk', 'leader', 'admin'] },
+  // Sync with the city hub (issue 7): the status badge, "sync now" and enrolment of this PC.
+  /** The link to the hub for the status badge: state, changes waiting, refusals, last error. */
+  'sync.status': { input: NoInput, output: SyncStatusView, access: 'signed-in' },
+  /** Syncs now instead of waiting for the timer; answers with the status once the attempt ends. */
+  'sync.now': { input: NoInput, output: SyncStatusView, access: 'signed-in' },
+  /** Enrols this PC with the hub using the commune's one-time code, then starts syncing (administrators only). */
+  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, access: ['admin'] },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
 
 export type Contract = typeof contract;

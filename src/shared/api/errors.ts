@@ -213,6 +213,43 @@ const catalogue = {
     vi: (p: Params) => `Không dùng được dịch vụ in trên máy này (${p.reason}). Hãy khởi động lại máy tính; nếu vẫn lỗi, báo bộ phận hỗ trợ.`,
     en: (p: Params) => `The printing service is not available on this PC (${p.reason}). Restart the PC; if it persists, contact support.`,
   },
+  // Sync with the city hub (issue 7, scheduler and sync.* calls): enrolment and the status badge.
+  'sync.not-enrolled': {
+    vi: () => 'Máy này chưa đăng ký với máy chủ thành phố. Hãy nhờ quản trị viên nhập mã đăng ký (Cài đặt → Đồng bộ); hồ sơ vẫn được lưu trên máy.',
+    en: () => 'This PC is not enrolled with the city hub. Ask an administrator to enter the enrolment code (Settings → Sync); dossiers are kept on this PC.',
+  },
+  'sync.already-enrolled': {
+    vi: (p: Params) => `Máy này đã đăng ký với máy chủ ${p.hubUrl}. Muốn đăng ký lại, hãy báo bộ phận hỗ trợ để thu hồi đăng ký cũ trước.`,
+    en: (p: Params) => `This PC is already enrolled with ${p.hubUrl}. To enrol again, ask support to revoke the old enrolment first.`,
+  },
+  'sync.enrol-code-invalid': {
+    vi: () => 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy kiểm tra lại mã, hoặc xin mã mới từ trung tâm dữ liệu thành phố.',
+    en: () => 'The enrolment code is wrong, already used or expired. Check the code, or ask the city data centre for a new one.',
+  },
+  'sync.hub-unreachable': {
+    vi: (p: Params) => `Không kết nối được máy chủ thành phố (${p.hubUrl}). Hãy kiểm tra mạng và địa chỉ máy chủ; các thay đổi vẫn được giữ trên máy và sẽ tự gửi khi có mạng.`,
+    en: (p: Params) => `Cannot reach the city hub (${p.hubUrl}). Check the network and the hub address; changes are kept on this PC and will be sent when the link is back.`,
+  },
+  'sync.hub-error': {
+    vi: (p: Params) => `Máy chủ thành phố báo lỗi (${p.reason}). Phần mềm sẽ tự thử lại; nếu lỗi kéo dài, báo bộ phận hỗ trợ.`,
+    en: (p: Params) => `The city hub reported an error (${p.reason}). The application will retry; if it persists, contact support.`,
+  },
+  'sync.device-refused': {
+    vi: () => 'Máy chủ thành phố không nhận máy này (chưa đăng ký hoặc đã bị thu hồi). Hãy nhờ quản trị viên liên hệ trung tâm dữ liệu; hồ sơ vẫn được giữ trên máy.',
+    en: () => 'The city hub does not accept this PC (not enrolled or revoked). Ask an administrator to contact the data centre; dossiers are kept on this PC.',
+  },
+  'sync.out-of-step': {
+    vi: () => 'Thứ tự gửi thay đổi lệch với máy chủ thành phố. Hãy báo bộ phận hỗ trợ; dữ liệu vẫn được giữ trên máy.',
+    en: () => 'The order of changes is out of step with the city hub. Contact support; the data is kept on this PC.',
+  },
+  'sync.unavailable': {
+    vi: () => 'Đồng bộ không chạy trong chế độ này (dòng lệnh). Hãy mở phần mềm Motcua Desk để đồng bộ.',
+    en: () => 'Sync does not run in this mode (command line). Open the Motcua Desk application to sync.',
+  },
+  'sync.clock-wrong': {
+    vi: (p: Params) => `Đồng hồ máy tính lệch ${p.minutes} phút so với máy chủ thành phố. Hãy chỉnh ngày giờ máy tính (ngày hẹn trả và giờ nhận trên phiếu dựa vào đồng hồ này).`,
+    en: (p: Params) => `This PC's clock is ${p.minutes} minutes off the city hub's. Correct the PC's date and time (receipt times and due dates rely on it).`,
+  },
   'internal': {
     vi: () => 'Đã có lỗi ngoài dự kiến. Dữ liệu đã nhập vẫn được giữ; hãy thử lại hoặc báo bộ phận hỗ trợ.',
     en: () => 'Something unexpected went wrong. What you entered is kept; try again or contact support.',

@@ -27,6 +27,10 @@ export const SyncStatusView = z.object({
   offlineSince: z.string().nullable(),
   /** The last failure as a catalogue error code with its Vietnamese and English message. */
   lastError: z.object({ code: z.string(), message: z.object({ vi: z.string(), en: z.string() }) }).nullable(),
+  /** Hub clock minus this PC's clock, from the hub's Date header at the last contact (sync.md §4.10). */
+  clockOffsetMs: z.number().int().nullable().default(null),
+  /** Set when that offset is beyond a few minutes: a catalogue code (`sync.clock-wrong`) and its message. */
+  clockWarning: z.object({ code: z.string(), message: z.object({ vi: z.string(), en: z.string() }) }).nullable().default(null),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 

@@ -101,3 +101,8 @@ export function listOutboxForEntity(db: ReadDb, entityId: string): OutboxEntry[]
   const rows = prepared(db, 'SELECT * FROM outbox WHERE entity_id = ? ORDER BY seq').all(entityId) as OutboxRow[];
   return rows.map(fromRow);
 }
+
+/** The newest command's seq (0 when none): the scheduler compares it to notice a new local write. */
+export function newestOutboxSeq(db: ReadDb): number {
+  return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n;
+}

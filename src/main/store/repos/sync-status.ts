@@ -1,0 +1,73 @@
+/**
+ * The status badge's view (`sync.status`), read from the store and completed with what only the
+ * running scheduler knows (last attempt, offline since, last error, clock offset). One reader, so
+ * a core that does not run sync (the CLI) answers with the same numbers as one that does.
+ */
+import type { SyncStatusView } from '../../../shared/api/sync';
+import type { ReadDb } from '../db';
+import { prepared } from '../statements';
+import { countUnsentOutbox } from './outbox';
+import { countSyncRejections } from './sync-rejections';
+import { getSyncEnrolment } from './sync-enrolment';
+
+/** The scheduler's in-memory part of the view. */
+export interface SyncRuntime {
+  readonly syncing: boolean;
+  readonly lastAttemptAt: string | null;
+  readonly lastSuccessAt: string | null;
+  readonly offlineSince: string | null;
+  readonly lastError: SyncStatusView['lastError'];
+  readonly clockOffsetMs: number | null;
+  readonly clockWarning: SyncStatusView['clockWarning'];
+}
+
+/** Before any attempt in this process. */
+export const idleSyncRuntime: SyncRuntime = {
+  syncing: false,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  offlineSince: null,
+  lastError: null,
+  clockOffsetMs: null,
+  clockWarning: null,
+};
+
+function tableExists(db: ReadDb, name: string): boolean {
+  return prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Open conflicts (`sync_conflicts`, issue 7c) when that table exists in this schema. */
+function countOpenConflicts(db: ReadDb): number {
+  if (!tableExists(db, 'sync_conflicts')) return 0;
+  return (prepared(db, 'SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
+}
+
+/** The badge's view: counts from the store, times and errors from `runtime`. */
+export function readSyncStatus(db: ReadDb, runtime: SyncRuntime = idleSyncRuntime): SyncStatusView {
+  const enrolment = getSyncEnrolment(db);
+  const waiting = countUnsentOutbox(db);
+  const view = {
+    enrolled: enrolment !== undefined,
+    hubUrl: enrolment?.hubUrl ?? null,
+    waiting,
+    attachmentsWaiting: 0,
+    rejected: countSyncRejections(db),
+    conflicts: countOpenConflicts(db),
+    lastSuccessAt: runtime.lastSuccessAt,
+    lastAttemptAt: runtime.lastAttemptAt,
+    offlineSince: runtime.offlineSince,
+    lastError: runtime.lastError,
+    clockOffsetMs: runtime.clockOffsetMs,
+    clockWarning: runtime.clockWarning,
+  };
+  return { ...view, state: stateOf(view.enrolled, waiting + view.attachmentsWaiting, runtime) };
+}
+
+function stateOf(enrolled: boolean, pending: number, runtime: SyncRuntime): SyncStatusView['state'] {
+  if (!enrolled) return 'not-enrolled';
+  if (runtime.syncing) return 'syncing';
+  if (runtime.offlineSince !== null) return 'offline';
+  if (runtime.lastError !== null) return 'error';
+  if (pending > 0 || runtime.lastSuccessAt === null) return 'waiting';
+  return 'synced';
+}
