@@ -1,25 +1,26 @@
 /**
- * One scanned page from the driver to a stored JPEG. Raw rows go to disk as they arrive (an A4
- * page at 300 dpi is ~26 MB raw, and a 50-page batch must never sit in memory), then sharp makes
- * a real one-channel gray JPEG or a 4:2:0 colour JPEG at the highest quality that meets the size
- * target, a WebP thumbnail, and a blank-page guess. sharp runs single-threaded with no cache so
- * the counter PC's UI stays responsive (tech notes §5.3).
+ * One scanned page from the driver to a stored JPEG. Raw rows go to the spool file as they
+ * arrive (an A4 page at 300 dpi is ~26 MB raw, and a 50-page batch must never sit in memory);
+ * sharp then reads that file itself, so the pixels are never copied into a JS buffer. It makes a
+ * real one-channel gray JPEG or a 4:2:0 colour JPEG at the highest quality that meets the size
+ * target, a WebP thumbnail, and a blank-page guess. sharp is loaded on the first page (not at
+ * core start) and runs single-threaded with no cache so the counter PC's UI stays responsive
+ * (tech notes §5.3).
  */
-import { open, readFile, rm } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import type SharpFactory from 'sharp';
 import type { ColorMode, ScannedPage } from '../scanner';
-import { incomingDir, storePageFiles } from './page-files';
+import { storePageFiles } from './page-files';
+import { removeSpooled, spoolRawPage, type SpoolFile, type SpoolOwner } from './spool';
 
-sharp.cache(false);
-sharp.concurrency(1);
+type Sharp = ReturnType<typeof SharpFactory>;
 
 export interface PipelineOptions {
   readonly pagesDir: string;
   readonly colorMode: ColorMode;
   /** Per-page size target in bytes; quality steps down until the JPEG fits (or the floor is hit). */
   readonly targetBytes?: number;
+  /** Kept beside the spooled page so a restart after a crash knows whose page it was. */
+  readonly owner?: SpoolOwner;
 }
 
 export interface ProcessedPage {
@@ -37,57 +38,65 @@ export const DEFAULT_TARGET_BYTES = 400 * 1024;
 const START_QUALITY: Record<ColorMode, number> = { color: 75, gray: 70, bw: 70 };
 const MIN_QUALITY = 40;
 const THUMB_WIDTH = 200;
+/** How size falls with libjpeg's table scale before a page has shown its own (size ∝ scale^-k). */
+const FIRST_SLOPE = 0.8;
 
-/** Writes a raw page's rows to a file as they come; returns the file and its pixel geometry. */
-async function spoolRaw(page: Extract<ScannedPage, { kind: 'raw' }>, pagesDir: string) {
-  const path = join(incomingDir(pagesDir), `${randomUUID()}.raw`);
-  const file = await open(path, 'w');
-  let bytes = 0;
-  try {
-    for await (const rows of page.rows) {
-      await file.write(rows);
-      bytes += rows.length;
-    }
-  } catch (error) {
-    await file.close();
-    await rm(path, { force: true });
-    throw error;
-  }
-  await file.close();
-  const { width, channels } = page.header;
-  return { path, width, height: Math.floor(bytes / (width * channels)), channels };
+let loading: Promise<typeof SharpFactory> | undefined;
+
+/** sharp's native part costs ~50 ms to load: only a process that scans pays it, once. */
+function loadSharp(): Promise<typeof SharpFactory> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loading;
 }
 
-/** The page as a sharp image of 8-bit samples, 1 or 3 channels. */
-async function decode(page: ScannedPage, pagesDir: string): Promise<{ image: Sharp; cleanup: () => Promise<void> }> {
-  if (page.kind === 'encoded') return { image: sharp(page.bytes), cleanup: () => Promise.resolve() };
-  const raw = await spoolRaw(page, pagesDir);
-  if (raw.height === 0) {
-    await rm(raw.path, { force: true });
-    throw new RangeError('The scanner sent an empty page');
-  }
-  const pixels = await readFile(raw.path);
-  return {
-    image: sharp(pixels, { raw: { width: raw.width, height: raw.height, channels: raw.channels } }),
-    cleanup: () => rm(raw.path, { force: true }),
-  };
-}
-
-async function encode(image: Sharp, mode: ColorMode, quality: number): Promise<Buffer> {
-  if (mode === 'color') return image.clone().toColourspace('srgb').jpeg({ quality, chromaSubsampling: '4:2:0' }).toBuffer();
+/**
+ * Huffman optimisation is off: it made the JPEG ~4 % smaller but tripled the encode time of a
+ * colour A4 page (25 → 80 ms), and the quality search may encode up to three times.
+ */
+function encode(image: Sharp, mode: ColorMode, quality: number): Promise<Buffer> {
+  if (mode === 'color') return image.toColourspace('srgb').jpeg({ quality, chromaSubsampling: '4:2:0', optimiseCoding: false }).toBuffer();
   // toColourspace('b-w') is what makes the JPEG one channel; grayscale() alone keeps three.
-  const gray = image.clone().toColourspace('b-w');
-  return (mode === 'bw' ? gray.threshold(140) : gray).jpeg({ quality }).toBuffer();
+  const gray = image.toColourspace('b-w');
+  return (mode === 'bw' ? gray.threshold(140) : gray).jpeg({ quality, optimiseCoding: false }).toBuffer();
+}
+
+/** libjpeg's quality → the percentage its quantisation tables are scaled by, and back. */
+const tableScale = (q: number) => (q < 50 ? 5000 / q : 200 - 2 * q);
+const qualityOf = (scale: number) => (scale <= 100 ? (200 - scale) / 2 : 5000 / scale);
+
+/**
+ * The highest quality under `target`, in at most three encodes: the first encode's size gives
+ * the next quality from a model of how size falls with quality, and two encodes give the page's
+ * own slope for a last correction. A page still over the target at the floor is kept as it is.
+ */
+async function encodeToTarget(source: () => Sharp, mode: ColorMode, target: number): Promise<{ jpeg: Buffer; quality: number }> {
+  let quality = START_QUALITY[mode];
+  let jpeg = await encode(source(), mode, quality);
+  let slope = FIRST_SLOPE;
+  for (let tries = 0; jpeg.length > target && quality > MIN_QUALITY && tries < 2; tries++) {
+    const scale = tableScale(quality) * (jpeg.length / (target * 0.95)) ** (1 / slope);
+    const next = Math.max(MIN_QUALITY, Math.min(quality - 1, Math.floor(qualityOf(scale))));
+    const smaller = await encode(source(), mode, next);
+    const measured = Math.log(jpeg.length / smaller.length) / Math.log(tableScale(next) / tableScale(quality));
+    if (Number.isFinite(measured) && measured > 0.1) slope = measured;
+    quality = next;
+    jpeg = smaller;
+  }
+  return { jpeg, quality };
 }
 
 /**
  * A page is blank when a small gray copy is nearly uniform and light. Thresholds are a first
- * guess to be tuned on real scans; the page is only flagged, never dropped. The small copy comes
- * from the decoded pixels (decoding the JPEG again cost 150–300 ms per A4 page).
+ * guess to be tuned on real scans; the page is only flagged, never dropped. One small copy of
+ * the decoded pixels serves both the thumbnail and the check (decoding the JPEG again cost
+ * 150–300 ms per A4 page; shrinking the full page twice ~40 ms).
  */
-async function thumbAndBlank(image: Sharp): Promise<{ thumb: Buffer; blank: boolean }> {
-  // One small copy serves both; shrinking the full page twice cost ~40 ms on colour pages.
-  const small = await image.clone().resize({ width: 256 }).raw().toBuffer({ resolveWithObject: true });
+async function thumbAndBlank(sharp: typeof SharpFactory, source: () => Sharp): Promise<{ thumb: Buffer; blank: boolean }> {
+  const small = await source().resize({ width: 256 }).raw().toBuffer({ resolveWithObject: true });
   const raw = () => sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } });
   const stats = await raw().toColourspace('b-w').stats();
   const thumb = await raw().resize({ width: THUMB_WIDTH }).webp({ quality: 60 }).toBuffer();
@@ -95,24 +104,32 @@ async function thumbAndBlank(image: Sharp): Promise<{ thumb: Buffer; blank: bool
   return { thumb, blank: c !== undefined && c.mean > 200 && c.stdev < 8 };
 }
 
+async function finish(source: () => Sharp, size: { width: number; height: number }, options: PipelineOptions): Promise<ProcessedPage> {
+  const sharp = await loadSharp();
+  const { jpeg, quality } = await encodeToTarget(source, options.colorMode, options.targetBytes ?? DEFAULT_TARGET_BYTES);
+  const { thumb, blank } = await thumbAndBlank(sharp, source);
+  const sha256 = storePageFiles(options.pagesDir, jpeg, thumb);
+  return { sha256, bytes: jpeg.length, width: size.width, height: size.height, channels: options.colorMode === 'color' ? 3 : 1, quality, blank };
+}
+
+/**
+ * Finishes a complete spooled page (one just scanned, or one a crash left behind) and removes
+ * the spool file once the page's files are stored.
+ */
+export async function processSpooled(spool: SpoolFile, options: PipelineOptions): Promise<ProcessedPage> {
+  const sharp = await loadSharp();
+  try {
+    return await finish(() => sharp(spool.path), spool, options);
+  } finally {
+    await removeSpooled(spool.path);
+  }
+}
+
 /** Runs one page through the pipeline and stores its files; the caller links the hash to a document. */
 export async function processPage(page: ScannedPage, options: PipelineOptions): Promise<ProcessedPage> {
-  const { image, cleanup } = await decode(page, options.pagesDir);
-  try {
-    const target = options.targetBytes ?? DEFAULT_TARGET_BYTES;
-    let quality = START_QUALITY[options.colorMode];
-    let jpeg = await encode(image, options.colorMode, quality);
-    // Size falls faster than linearly with quality; each retry aims a little under the target.
-    for (let tries = 0; jpeg.length > target && quality > MIN_QUALITY && tries < 2; tries++) {
-      const next = Math.floor(quality * Math.max(0.45, Math.min(0.9, (target / jpeg.length) ** 0.7)));
-      quality = Math.max(MIN_QUALITY, next);
-      jpeg = await encode(image, options.colorMode, quality);
-    }
-    const { width, height } = await image.metadata();
-    const { thumb, blank } = await thumbAndBlank(image);
-    const sha256 = storePageFiles(options.pagesDir, jpeg, thumb);
-    return { sha256, bytes: jpeg.length, width, height, channels: options.colorMode === 'color' ? 3 : 1, quality, blank };
-  } finally {
-    await cleanup();
-  }
+  if (page.kind === 'raw') return processSpooled(await spoolRawPage(page, options.pagesDir, options.colorMode, options.owner), options);
+  const sharp = await loadSharp();
+  const source = () => sharp(page.bytes);
+  const { width, height } = await source().metadata();
+  return finish(source, { width, height }, options);
 }

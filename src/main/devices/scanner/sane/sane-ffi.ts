@@ -1,9 +1,10 @@
 /**
  * libsane through koffi: the C structs and functions of sane.h, and nothing else. The logic
  * (options by name, the batch loop, errors) is in sane-scanner.ts. koffi 3 returns pointers as
- * BigInt, so `const T *` results are declared `void *` and decoded here.
+ * BigInt, so `const T *` results are declared `void *` and decoded here. koffi itself is loaded on
+ * the first call (a dynamic import), so a core that never scans never loads the native module.
  */
-import koffi from 'koffi';
+import type Koffi from 'koffi';
 import { promisify } from 'node:util';
 
 export const SaneStatus = {
@@ -59,27 +60,31 @@ export interface SaneParameters {
   readonly depth: number;
 }
 
-const SANE_Device = koffi.struct('SANE_Device', { name: 'const char *', vendor: 'const char *', model: 'const char *', type: 'const char *' });
-const SANE_Option_Descriptor = koffi.struct('SANE_Option_Descriptor', {
-  name: 'const char *',
-  title: 'const char *',
-  desc: 'const char *',
-  type: 'int',
-  unit: 'int',
-  size: 'int',
-  cap: 'int',
-  constraint_type: 'int',
-  constraint: 'void *',
-});
-const SANE_Range = koffi.struct('SANE_Range', { min: 'int', max: 'int', quant: 'int' });
-const SANE_Parameters = koffi.struct('SANE_Parameters', {
-  format: 'int',
-  last_frame: 'int',
-  bytes_per_line: 'int',
-  pixels_per_line: 'int',
-  lines: 'int',
-  depth: 'int',
-});
+/** The structs of sane.h, declared once per process (koffi's type names are global). */
+function saneStructs(koffi: typeof Koffi) {
+  const SANE_Device = koffi.struct('SANE_Device', { name: 'const char *', vendor: 'const char *', model: 'const char *', type: 'const char *' });
+  const SANE_Option_Descriptor = koffi.struct('SANE_Option_Descriptor', {
+    name: 'const char *',
+    title: 'const char *',
+    desc: 'const char *',
+    type: 'int',
+    unit: 'int',
+    size: 'int',
+    cap: 'int',
+    constraint_type: 'int',
+    constraint: 'void *',
+  });
+  const SANE_Range = koffi.struct('SANE_Range', { min: 'int', max: 'int', quant: 'int' });
+  const SANE_Parameters = koffi.struct('SANE_Parameters', {
+    format: 'int',
+    last_frame: 'int',
+    bytes_per_line: 'int',
+    pixels_per_line: 'int',
+    lines: 'int',
+    depth: 'int',
+  });
+  return { SANE_Device, SANE_Option_Descriptor, SANE_Range, SANE_Parameters };
+}
 
 /** The bound library; loaded once per process (libsane keeps global state between init and exit). */
 export interface SaneLibrary {
@@ -103,9 +108,17 @@ export interface SaneLibrary {
 
 let loaded: SaneLibrary | undefined;
 
-/** Loads libsane (throws if it is not installed, which the driver turns into "no device"). */
-export function loadSane(): SaneLibrary {
+/** libsane once loaded (after the first `loadSane`), for the calls that must stay synchronous. */
+export function loadedSane(): SaneLibrary | undefined {
+  return loaded;
+}
+
+/** Loads koffi and libsane (throws if libsane is not installed: the driver says "no device"). */
+export async function loadSane(): Promise<SaneLibrary> {
   if (loaded !== undefined) return loaded;
+  const koffi = (await import('koffi')).default;
+  if (loaded !== undefined) return loaded;
+  const { SANE_Device, SANE_Option_Descriptor, SANE_Range, SANE_Parameters } = saneStructs(koffi);
   const lib = koffi.load(process.platform === 'darwin' ? 'libsane.1.dylib' : 'libsane.so.1');
   const sane_init = lib.func('int sane_init(_Out_ int *version, void *auth)');
   const sane_exit = lib.func('void sane_exit(void)');

@@ -3,7 +3,7 @@
  * as the clerk's errors.
  */
 import { AppError } from '../../../../shared/api/errors';
-import { loadSane, SaneStatus, type SaneLibrary } from './sane-ffi';
+import { loadedSane, loadSane, SaneStatus, type SaneLibrary } from './sane-ffi';
 
 /** Turns a SANE status into the clerk's error. */
 export function saneError(status: number, lib?: SaneLibrary): AppError {
@@ -29,10 +29,10 @@ export function saneError(status: number, lib?: SaneLibrary): AppError {
  */
 let saneUsers = 0;
 
-export function acquireSane(): SaneLibrary {
+export async function acquireSane(): Promise<SaneLibrary> {
   let lib: SaneLibrary;
   try {
-    lib = loadSane();
+    lib = await loadSane();
   } catch {
     throw new AppError('scanner.no-device', { device: 'SANE' });
   }
@@ -46,5 +46,5 @@ export function acquireSane(): SaneLibrary {
 
 export function releaseSane(): void {
   saneUsers--;
-  if (saneUsers === 0) loadSane().exit();
+  if (saneUsers === 0) loadedSane()?.exit();
 }

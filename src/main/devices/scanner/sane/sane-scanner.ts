@@ -39,7 +39,7 @@ const later = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(f
 export class SaneScanner implements Scanner {
   readonly driver = 'sane' as const;
 
-  private acquire(): SaneLibrary {
+  private acquire(): Promise<SaneLibrary> {
     return acquireSane();
   }
 
@@ -47,12 +47,8 @@ export class SaneScanner implements Scanner {
     releaseSane();
   }
 
-  listDevices(): Promise<ScanDevice[]> {
-    return later(() => this.listNow());
-  }
-
-  private listNow(): ScanDevice[] {
-    const lib = this.acquire();
+  async listDevices(): Promise<ScanDevice[]> {
+    const lib = await this.acquire();
     try {
       const { status, devices } = lib.getDevices();
       if (status !== SaneStatus.GOOD) throw saneError(status, lib);
@@ -68,13 +64,9 @@ export class SaneScanner implements Scanner {
     }
   }
 
-  open(deviceId: string): Promise<ScanSession> {
-    return later(() => this.openNow(deviceId));
-  }
-
-  private openNow(deviceId: string): ScanSession {
+  async open(deviceId: string): Promise<ScanSession> {
     const name = deviceId.startsWith('sane:') ? deviceId.slice(5) : deviceId;
-    const lib = this.acquire();
+    const lib = await this.acquire();
     try {
       const { status, handle } = lib.open(name);
       if (status === SaneStatus.INVAL || status === SaneStatus.UNSUPPORTED) throw new AppError('scanner.no-device', { device: name });
