@@ -6,7 +6,19 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { challengeRequest, type ChallengeResponse, errorResponse, type ErrorResponse, enrolRequest, pullQuery, pushRequest, tokenRequest, type TokenResponse } from '../sync/protocol/messages';
+import {
+  challengeRequest,
+  type ChallengeResponse,
+  errorResponse,
+  type ErrorResponse,
+  enrolRequest,
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_HEADER,
+  pullQuery,
+  pushRequest,
+  tokenRequest,
+  type TokenResponse,
+} from '../sync/protocol/messages';
 import { createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, publishHolidays, publishProcedure, revokeDevice } from './admin';
 import { CHALLENGE_TTL_S, isDevicePublicKey, newNonce, sameDigest, sha256Hex, TOKEN_TTL_S, verifyDeviceSignature, type DeviceClaims, type TokenSigner } from './auth';
 import { num, type HubDb } from './db/db';
@@ -23,6 +35,8 @@ export interface HubOptions {
   readonly portalToken: string;
   /** HMAC key for device tokens (random per process when absent: a restart only costs a re-login). */
   readonly signer: TokenSigner;
+  /** The oldest device protocol served (MIN_PROTOCOL_VERSION unless a test or a rollout says otherwise). */
+  readonly minProtocol?: number;
 }
 
 const fail = (reply: FastifyReply, status: number, error: string, vi: string, en: string): FastifyReply =>
@@ -55,6 +69,25 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const portal = guard(options.portalToken);
 
   app.get('/v1/health', () => ({ ok: true }));
+
+  // Version negotiation (sync.md §4.4): a device too old for this hub gets 426 and a message the
+  // clerk can act on, before its body is read against schemas it would fail in confusing ways.
+  const minProtocol = options.minProtocol ?? MIN_PROTOCOL_VERSION;
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.url.startsWith('/v1/') || /^\/v1\/(admin|portal|health)(\/|\?|$)/.test(req.url)) return;
+    const header = Number(req.headers[PROTOCOL_HEADER]);
+    const inBody = (req.body as { protocol?: unknown } | undefined)?.protocol;
+    const spoken = Number.isFinite(header) && req.headers[PROTOCOL_HEADER] !== undefined ? header : typeof inBody === 'number' ? inBody : undefined;
+    if (spoken !== undefined && spoken < minProtocol) {
+      return fail(
+        reply,
+        426,
+        'upgrade-required',
+        `Phiên bản phần mềm trên máy này đã cũ (giao thức ${spoken}); máy chủ thành phố cần giao thức ${minProtocol} trở lên. Hãy cập nhật Motcua Desk; hồ sơ vẫn được giữ trên máy và sẽ gửi sau khi cập nhật.`,
+        `This PC's application is too old (protocol ${spoken}); the city hub needs protocol ${minProtocol} or later. Update Motcua Desk; dossiers are kept on this PC and will be sent after the update.`,
+      );
+    }
+  });
 
   app.post('/v1/enrol', async (req, reply) => {
     const body = enrolRequest.parse(req.body);

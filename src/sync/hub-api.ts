@@ -9,6 +9,7 @@ import {
   challengeResponse,
   enrolResponse,
   errorResponse,
+  PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   pullResponse,
   pushResponse,
@@ -44,7 +45,7 @@ async function callHub<T>(fetchFn: FetchFn, url: string, init: RequestInit, sche
   let res: Response;
   let text: string;
   try {
-    res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetchFn(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }, signal: AbortSignal.timeout(timeoutMs) });
     text = await res.text();
   } catch {
     throw offline;
@@ -61,6 +62,8 @@ async function callHub<T>(fetchFn: FetchFn, url: string, init: RequestInit, sche
   }
   const err = errorResponse.safeParse(body);
   const message = err.success ? err.data.message : { vi: `Máy chủ báo lỗi ${res.status}.`, en: `The hub answered ${res.status}.` };
+  // The hub no longer speaks this PC's protocol: retrying cannot help, updating the application can.
+  if (res.status === 426) throw new SyncError('upgrade-required', false, message, 426);
   const retryAfter = Number(res.headers.get('retry-after'));
   const transient = res.status >= 500 || res.status === 429 || res.status === 408;
   throw new SyncError(err.success ? err.data.error : `http-${res.status}`, transient, message, res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);

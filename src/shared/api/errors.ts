@@ -250,6 +250,19 @@ const catalogue = {
     vi: (p: Params) => `Đồng hồ máy tính lệch ${p.minutes} phút so với máy chủ thành phố. Hãy chỉnh ngày giờ máy tính (ngày hẹn trả và giờ nhận trên phiếu dựa vào đồng hồ này).`,
     en: (p: Params) => `This PC's clock is ${p.minutes} minutes off the city hub's. Correct the PC's date and time (receipt times and due dates rely on it).`,
   },
+  // Sync, issue 7c: protocol negotiation and conflicts between this PC and the hub.
+  'sync.upgrade-required': {
+    vi: () => 'Phiên bản phần mềm này đã cũ, máy chủ thành phố không nhận đồng bộ nữa. Hãy cập nhật Motcua Desk; hồ sơ vẫn được giữ trên máy và sẽ gửi sau khi cập nhật.',
+    en: () => 'This version of the application is too old for the city hub to sync with. Update Motcua Desk; dossiers are kept on this PC and will be sent after the update.',
+  },
+  'sync.conflict-not-found': {
+    vi: () => 'Không tìm thấy xung đột này, hoặc nó đã được xử lý. Hãy tải lại danh sách xung đột.',
+    en: () => 'This conflict was not found or is already settled. Reload the list of conflicts.',
+  },
+  'sync.conflict-status-local': {
+    vi: () => 'Không thể giữ trạng thái của máy này vì máy chủ đã chuyển hồ sơ sang trạng thái khác. Hãy chọn giữ theo máy chủ, rồi thực hiện lại thao tác trên hồ sơ nếu vẫn cần.',
+    en: () => "This PC's status cannot be kept because the hub moved the dossier to another status. Choose the hub's version, then perform the action on the dossier again if still needed.",
+  },
   'internal': {
     vi: () => 'Đã có lỗi ngoài dự kiến. Dữ liệu đã nhập vẫn được giữ; hãy thử lại hoặc báo bộ phận hỗ trợ.',
     en: () => 'Something unexpected went wrong. What you entered is kept; try again or contact support.',

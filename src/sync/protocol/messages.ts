@@ -8,6 +8,13 @@ import { z } from 'zod';
 /** Bumped on any incompatible change; it is also the `/v1` in every path. */
 export const PROTOCOL_VERSION = 1;
 
+/** The oldest protocol the hub still serves: an older client gets 426 and a Vietnamese message. */
+export const MIN_PROTOCOL_VERSION = 1;
+
+/** Every device request names its protocol version in this header, GETs included. */
+export const PROTOCOL_HEADER = 'x-motcua-protocol';
+
+
 /** A message a clerk may read, Vietnamese first. */
 export const localizedText = z.object({ vi: z.string(), en: z.string() });
 
