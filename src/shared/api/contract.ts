@@ -26,6 +26,8 @@ import {
 import { DossierSearchInput, DossierSearchResult, QueueToday, QueueTodayInput } from './queues';
 import { ReportSummary, ReportSummaryInput } from './reports';
 import { PrinterList, PrintLogEntry, PrintLogList, SetDefaultPrinterInput, SlipPdf, SlipPrintInput, SlipRefInput, SlipReprintInput } from './printing';
+// Register of received dossiers and slips kept with the dossier (issue 6, printing)
+import { KeptSlipIdInput, KeptSlipList, RegisterInput, RegisterPrintInput } from './printing';
 import { SyncEnrolInput, SyncStatusView } from './sync';
 import { DocumentIdInput, DocumentPages, DocumentPdf, PageIdInput, PageMoveInput, PageRotateInput, ScanJobInput, ScannerList, ScanStarted, ScanStartInput, ScanStatus, SetDefaultScannerInput } from './scanning';
 
@@ -116,6 +118,15 @@ export const contract = {
   'printer.list': { input: NoInput, output: PrinterList, access: ['clerk', 'specialist', 'leader', 'admin'] },
   /** Remembers the printer for a paper on this PC. */
   'printer.set-default': { input: SetDefaultPrinterInput, output: Done, access: ['clerk', 'leader', 'admin'] },
+  // ---- Register and kept slips (issue 6, printing) ----
+  /** The register of dossiers received in [from, to) (Sổ theo dõi hồ sơ) as PDF (base64). */
+  'register.preview': { input: RegisterInput, output: SlipPdf, access: ['leader', 'clerk', 'admin'] },
+  /** Prints the register for [from, to) and logs it like a slip; waits for the spooler's final state. */
+  'register.print': { input: RegisterPrintInput, output: PrintLogEntry, access: ['leader', 'clerk', 'admin'] },
+  /** The slips kept with a dossier (every one rendered for preview or print, printed or not), newest first. */
+  'slip.list': { input: DossierIdInput, output: KeptSlipList, access: ['clerk', 'specialist', 'leader'] },
+  /** A kept slip's PDF, the exact bytes kept. */
+  'slip.kept': { input: KeptSlipIdInput, output: SlipPdf, access: ['clerk', 'specialist', 'leader'] },
   // Sync with the city hub (issue 7): the status badge, "sync now" and enrolment of this PC.
   /** The link to the hub for the status badge: state, changes waiting, refusals, last error. */
   'sync.status': { input: NoInput, output: SyncStatusView, access: 'signed-in' },

@@ -264,6 +264,11 @@ export const TransitionInput = z
      * its electronic code when known, and its name as printed on the control sheet.
      */
     toAgency: z.object({ code: z.string().trim().max(20).optional(), name: z.string().trim().min(1).max(200) }).strict().optional(),
+    /**
+     * For `request-supplement`: the papers to supplement or correct, printed on Mẫu 02 and kept in
+     * the history: keys of the procedure's papers, or a paper named in words.
+     */
+    documents: z.array(z.string().trim().min(1).max(300)).max(30).optional(),
   })
   .strict();
 

@@ -51,3 +51,32 @@ export const SetDefaultPrinterInput = z.object({ paper: Paper, printer: z.string
 
 /** A dossier's print log. */
 export const PrintLogList = z.object({ items: z.array(PrintLogEntry) });
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
+
+/** The register of dossiers received in [from, to) (Vietnam calendar days, `to` exclusive, as report.summary). */
+export const RegisterInput = z.object({ from: Day, to: Day }).strict();
+
+/** Print the register; without `printer` the remembered A4 printer (or the PC's default) is used. */
+export const RegisterPrintInput = RegisterInput.extend({ printer: z.string().min(1).max(200).optional() }).strict();
+
+/** A slip kept with its dossier: the PDF rendered for preview or print, whether or not it reached paper. */
+export const KeptSlip = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  slipKind: z.string(),
+  paper: z.string(),
+  formSet: z.string(),
+  pdfSha256: z.string(),
+  bytes: z.number().int(),
+  keptAt: z.string(),
+  keptBy: z.string(),
+  /** The latest print of these bytes: its state, or null when never sent to a printer. */
+  lastPrint: z.object({ logId: z.string(), printer: z.string(), printedAt: z.string(), state: z.enum(['completed', 'failed', 'stuck']) }).nullable(),
+});
+
+/** `slip.list`: a dossier's kept slips, newest first. */
+export const KeptSlipList = z.object({ items: z.array(KeptSlip) });
+
+/** `slip.get`: one kept slip's PDF. */
+export const KeptSlipIdInput = z.object({ id: z.string().min(1).max(36) }).strict();

@@ -1,9 +1,10 @@
 /**
- * Sổ theo dõi hồ sơ: the register of dossiers received in a period, landscape-free A4 portrait,
- * a table over as many pages as needed with the header row repeated and page numbers.
+ * Sổ theo dõi hồ sơ: the register of dossiers received in a period on A4 landscape (a ledger's
+ * seven columns; in portrait a dossier code no longer fits its cell and is cut in two), a table
+ * over as many pages as needed with the header row repeated and page numbers.
  */
 import { officialHeader, pageNumbers, type IssuingOffice } from '../pdf/blocks';
-import { A4_SPEC, Writer } from '../pdf/layout';
+import { A4_SPEC, Writer, type PageSpec } from '../pdf/layout';
 import { table } from '../pdf/table';
 import { dateText } from './text';
 
@@ -26,9 +27,11 @@ export interface RegisterInput {
   readonly date: Date;
 }
 
+const A4_LANDSCAPE: PageSpec = { ...A4_SPEC, width: A4_SPEC.height, height: A4_SPEC.width };
+
 /** Builds the register PDF. */
 export async function renderRegister(input: RegisterInput): Promise<Uint8Array> {
-  const w = await Writer.create(A4_SPEC, 'Sổ theo dõi hồ sơ', input.date);
+  const w = await Writer.create(A4_LANDSCAPE, 'Sổ theo dõi hồ sơ', input.date);
   officialHeader(w, input.office, input.date);
   w.text('SỔ THEO DÕI HỒ SƠ', { size: 14, face: 'bold', align: 'center' });
   w.text(`Từ ngày ${dateText(input.from)} đến ngày ${dateText(input.to)}`, { face: 'italic', align: 'center' });

@@ -1,9 +1,11 @@
 /** Binds slip printing to the contract. The router has already checked the role and the input. */
 import { AppError } from '../../../shared/api/errors';
 import type { CallContext, Handlers } from '../router';
-import type { PrintingService } from './printing-service';
+import type { PrintingService, RenderedSlip } from './printing-service';
+import { printRegister, registerPdf } from './register';
 
-type PrintingCalls = 'slip.preview' | 'slip.print' | 'slip.reprint' | 'slip.print-log' | 'printer.list' | 'printer.set-default';
+type PrintingCalls = 'slip.preview' | 'slip.print' | 'slip.reprint' | 'slip.print-log' | 'printer.list' | 'printer.set-default'
+  | 'register.preview' | 'register.print' | 'slip.list' | 'slip.kept';
 
 function userOf(ctx: CallContext) {
   // Access is never public for these calls, so the router has put a user here.
@@ -11,13 +13,12 @@ function userOf(ctx: CallContext) {
   return ctx.user;
 }
 
+const asPdf = (slip: RenderedSlip) => ({ pdfBase64: Buffer.from(slip.pdf).toString('base64'), sha256: slip.sha256, bytes: slip.pdf.length });
+
 /** The printing handlers. */
 export function printingHandlers(service: PrintingService): Pick<Handlers, PrintingCalls> {
   return {
-    'slip.preview': async (input, ctx) => {
-      const slip = await service.render(input.dossierId, input.kind, input.paper, userOf(ctx));
-      return { pdfBase64: Buffer.from(slip.pdf).toString('base64'), sha256: slip.sha256, bytes: slip.pdf.length };
-    },
+    'slip.preview': async (input, ctx) => asPdf(await service.render(input.dossierId, input.kind, input.paper, userOf(ctx))),
     'slip.print': (input, ctx) => service.print(input, userOf(ctx)),
     'slip.reprint': (input, ctx) => service.reprint(input.logId, input.printer, userOf(ctx)),
     'slip.print-log': (input) => ({ items: service.log(input.id) }),
@@ -29,5 +30,9 @@ export function printingHandlers(service: PrintingService): Pick<Handlers, Print
       await service.setDefault(input.paper, input.printer);
       return { done: true as const };
     },
+    'register.preview': async (input) => asPdf(await registerPdf(service, input.from, input.to)),
+    'register.print': (input, ctx) => printRegister(service, input, userOf(ctx)),
+    'slip.list': (input) => ({ items: service.keptSlips(input.id) }),
+    'slip.kept': (input) => asPdf(service.keptPdf(input.id)),
   };
 }

@@ -12,16 +12,17 @@ import { AppError } from '../../../shared/api/errors';
 import type { SlipKind } from '../../../shared/dossier/states';
 import { uuidv7 } from '../../../shared/id/uuidv7';
 import type { Printer, PrinterInfo } from '../../devices/printer/printer';
+import type { IssuingOffice } from '../../documents/pdf/blocks';
 import { renderSlip, type Paper } from '../../documents/forms/index';
 import type { Store } from '../../store/db';
-import { listDocuments } from '../../store/repos/documents';
-import { getDossierById } from '../../store/repos/dossiers';
 import { getPrintLog, insertPrintLog, listPrintLog, type PrintLogRow } from '../../store/repos/print-log';
 import { getSetting, putSetting } from '../../store/repos/settings';
-import { getUserById } from '../../store/repos/users';
-import { requireProcedureVersion } from '../catalogue/procedures';
 import type { Clock } from '../clock';
-import { buildSlip } from '../dossiers/slip';
+import { formatIsoDate } from '../../../shared/calendar/civil-date';
+import { getKeptSlip, keepSlip, listKeptSlips, type KeptSlipWithPrint } from '../../store/repos/dossier-slips';
+import { isoToLocal } from '../dossiers/office-time';
+import { formSetInForce } from './form-set';
+import { storedSlip } from './slip-data';
 import { readCommune } from '../settings/commune';
 
 const DEFAULT_KEY: Readonly<Record<Paper, string>> = { a4: 'printer.a4', 'roll-80mm': 'printer.receipt' };
@@ -44,38 +45,45 @@ export interface RenderedSlip {
 
 /** Slip rendering, printing and the print log. */
 export class PrintingService {
-  constructor(private readonly deps: PrintingDeps) {}
+  constructor(readonly deps: PrintingDeps) {}
 
-  /** The slip of `kind` for the dossier as stored, as PDF. */
+  /** The slip of `kind` for the dossier as stored, as PDF, kept with the dossier (slip-data.ts says where each field comes from). */
   async render(dossierId: string, kind: SlipKind, paper: Paper, user: SessionUser): Promise<RenderedSlip> {
     const { store, clock } = this.deps;
-    const data = store.read((db) => {
-      const dossier = getDossierById(db, dossierId);
-      if (dossier === undefined) throw new AppError('store.not-found', { entity: 'dossier' });
-      const procedure = requireProcedureVersion(db, dossier.procedureCode, dossier.procedureVersion);
-      const receiver = dossier.receivedBy === null ? undefined : getUserById(db, dossier.receivedBy)?.displayName;
-      // The receipt is dated and signed as when the dossier was received, so a reprint matches.
-      const isReceipt = kind === 'receipt';
-      const slip = buildSlip({
-        kind,
-        dossier,
-        procedure,
-        officer: (isReceipt ? receiver : undefined) ?? user.displayName,
-        issuedAt: (isReceipt ? dossier.receivedAt : null) ?? clock.now().toISOString(),
-        documentKeys: listDocuments(db, dossier.id).map((d) => d.kind),
-      });
-      return { slip, procedure };
-    });
-    const commune = readCommune(store);
-    const office = { parent: commune?.province ?? '', name: commune?.name ?? '', place: commune?.name.replace(/^UBND\s+/i, '') ?? '' };
-    const pdf = await renderSlip({ slip: data.slip, office, formSet: 'tt01-2018' }, paper);
-    return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
+    const now = clock.now();
+    const slip = store.read((db) => storedSlip(db, dossierId, kind, user, now));
+    const formSet = formSetInForce(store, formatIsoDate(isoToLocal(now.toISOString()).date));
+    const pdf = await renderSlip({ slip, office: this.office(), formSet }, paper);
+    const rendered = { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
+    // Kept before any printer is asked: a slip that never reaches paper is still with its dossier.
+    this.keep(rendered);
+    store.write((db) =>
+      keepSlip(db, { id: uuidv7(now.getTime()), dossierId, slipKind: kind, paper, formSet, pdfSha256: rendered.sha256, bytes: pdf.length, keptAt: now.toISOString(), keptBy: user.id }),
+    );
+    return rendered;
+  }
+
+  /** The issuing office printed on every paper, from the commune settings. */
+  office(): IssuingOffice {
+    const commune = readCommune(this.deps.store);
+    return { parent: commune?.province ?? '', name: commune?.name ?? '', place: commune?.name.replace(/^UBND\s+/i, '') ?? '' };
+  }
+
+  /** A dossier's kept slips, newest first, each with its latest print. */
+  keptSlips(dossierId: string): KeptSlipWithPrint[] {
+    return this.deps.store.read((db) => listKeptSlips(db, dossierId));
+  }
+
+  /** The exact bytes of a kept slip. */
+  keptPdf(id: string): RenderedSlip {
+    const row = this.deps.store.read((db) => getKeptSlip(db, id));
+    if (row === undefined) throw new AppError('store.not-found', { entity: 'slip' });
+    return { pdf: new Uint8Array(readFileSync(this.pathOf(row.pdfSha256))), sha256: row.pdfSha256 };
   }
 
   /** Renders, keeps and prints a slip; logs the outcome, then throws if the print failed. */
   async print(input: { dossierId: string; kind: SlipKind; paper: Paper; printer?: string | undefined; copies: number }, user: SessionUser): Promise<PrintLogRow> {
     const slip = await this.render(input.dossierId, input.kind, input.paper, user);
-    this.keep(slip);
     return this.send({ dossierId: input.dossierId, kind: input.kind, paper: input.paper, copies: input.copies, printer: input.printer, reprintOf: null }, slip, user);
   }
 
@@ -118,13 +126,15 @@ export class PrintingService {
     return join(this.deps.dataDir, 'slips', `${sha256}.pdf`);
   }
 
-  private keep(slip: RenderedSlip): void {
+  /** Writes the PDF under `<data>/slips/<sha256>.pdf` (content-addressed: the same bytes once). */
+  keep(slip: RenderedSlip): void {
     mkdirSync(join(this.deps.dataDir, 'slips'), { recursive: true });
     writeFileSync(this.pathOf(slip.sha256), slip.pdf);
   }
 
-  private async send(
-    what: { dossierId: string; kind: SlipKind; paper: Paper; copies: number; printer: string | undefined; reprintOf: string | null },
+  /** Sends kept bytes to the chosen printer, follows the job and logs it; throws after logging a failure. */
+  async send(
+    what: { dossierId: string; kind: SlipKind | 'register'; paper: Paper; copies: number; printer: string | undefined; reprintOf: string | null },
     slip: RenderedSlip,
     user: SessionUser,
   ): Promise<PrintLogRow> {

@@ -45,6 +45,8 @@ export function transitionDossier(deps: DossierDeps, user: SessionUser, request:
       const plan = planTransition({ db, dossier, procedure, outcome, request, user, now, reschedule });
       const updated = updateDossier(db, dossier.id, request.rowVersion, plan.changes, now.iso);
       const note = request.note?.trim() === '' ? undefined : request.note?.trim();
+      // What a supplement request asks for is printed on Mẫu 02 and kept in the event, so a reprint says the same.
+      const missing = outcome.slip === 'supplement-request' ? (request.documents ?? []) : [];
       recordDossierEvent(
         db,
         {
@@ -55,7 +57,7 @@ export function transitionDossier(deps: DossierDeps, user: SessionUser, request:
           fromStatus: dossier.status,
           toStatus: outcome.status,
           note: reason ?? note ?? null,
-          data: { ...plan.data, reason: reason ?? null, note: note ?? null, slip: outcome.slip },
+          data: { ...plan.data, reason: reason ?? null, note: note ?? null, slip: outcome.slip, ...(missing.length > 0 ? { documents: missing } : {}) },
         },
         // A draft never reached the hub, so neither does what happens to it.
         dossier.status === 'draft' ? null : 'dossier.transitioned',
@@ -69,7 +71,7 @@ export function transitionDossier(deps: DossierDeps, user: SessionUser, request:
               procedure,
               officer: user.displayName,
               issuedAt: now.iso,
-              documentKeys: outcome.slip === 'receipt' || outcome.slip === 'control-sheet' ? listDocuments(db, dossier.id).map((d) => d.kind) : [],
+              documentKeys: outcome.slip === 'receipt' || outcome.slip === 'control-sheet' ? listDocuments(db, dossier.id).map((d) => d.kind) : missing,
               reason: reason ?? null,
               previousDueAt: outcome.slip === 'apology' ? dossier.dueAt : null,
             });

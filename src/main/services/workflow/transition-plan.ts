@@ -33,6 +33,8 @@ export interface TransitionRequest {
   readonly rescheduleTo?: string | undefined;
   readonly assigneeId?: string | undefined;
   readonly toAgency?: { readonly code?: string | undefined; readonly name: string } | undefined;
+  /** For `request-supplement`: the papers to supplement (keys of the procedure's papers, or names). */
+  readonly documents?: readonly string[] | undefined;
 }
 
 /** What planning a transition needs: the dossier as read, the state machine's answer and the request. */

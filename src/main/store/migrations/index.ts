@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import { m0010Initial } from './0010-initial';
 import { m0030SyncRejections } from './0030-sync-rejections';
 import { m0040PrintLog } from './0040-print-log';
+// issue 6: slips kept with their dossier
+import { m0050DossierSlips } from './0050-dossier-slips';
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +15,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog];
+export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog, m0050DossierSlips];
