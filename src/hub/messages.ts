@@ -28,3 +28,9 @@ export const portalDossier = z.object({
   submittedAt: z.iso.datetime(),
 });
 export type PortalDossier = z.infer<typeof portalDossier>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
+/** GET /v1/admin/stats?from=&to= : Vietnam days, inclusive, at most about a year. */
+export const statsQuery = z
+  .object({ from: day, to: day })
+  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, { message: 'period' });

@@ -25,6 +25,7 @@ import { num, type HubDb } from './db/db';
 import * as msg from './messages';
 import { applyPush, SeqGapError } from './push';
 import { readPull } from './pull';
+import { cityStats } from './stats';
 
 /** What the hub needs to run. */
 export interface HubOptions {
@@ -165,6 +166,12 @@ export function buildHub(options: HubOptions): FastifyInstance {
     const { id } = z.object({ id: z.string() }).parse(req.params);
     if (!(await revokeDevice(db, id))) return fail(reply, 404, 'device-unknown', 'Không có máy này trên máy chủ.', 'No such device on the hub.');
     return reply.code(204).send();
+  });
+
+  app.get('/v1/admin/stats', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const q = msg.statsQuery.parse(req.query);
+    return { from: q.from, to: q.to, communes: await cityStats(db, q.from, q.to) };
   });
 
   app.put('/v1/admin/holidays/:year', async (req, reply) => {
