@@ -9,9 +9,11 @@ import { appVersion } from '../../shared/version';
 import { systemClock } from '../services/clock';
 import { backupIntervalMs, explainStartupError, openCore, type Core } from '../services/core';
 import { SyncScheduler } from '../../sync/scheduler';
+import { ElectronPrinter } from './electron-printer';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
+import { windowsPrinting } from './windows-printing';
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -28,6 +30,8 @@ void app.whenReady().then(async () => {
       host: 'electron',
       clock: systemClock,
       sync: (store) => new SyncScheduler(store),
+      // Windows prints through Electron (SumatraPDF as fallback); elsewhere the core's CUPS printer reads job states back.
+      ...(process.platform === 'win32' ? { printer: new ElectronPrinter({ platform: windowsPrinting(process.resourcesPath) }) } : {}),
     });
   } catch (error) {
     dialog.showErrorBox('Motcua Desk', explainStartupError(error));

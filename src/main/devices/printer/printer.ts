@@ -1,8 +1,8 @@
 /**
  * What the app needs from a printing system: the printers, a PDF sent to one of them, and the
  * job's final state read back, so a slip that did not come out is reported to the clerk instead
- * of assumed printed. CUPS implements it on Linux (cups-printer.ts); Electron's printing is
- * wired later in src/main/app.
+ * of assumed printed. CUPS implements it on Linux (cups-printer.ts); Electron's printing on
+ * Windows is src/main/app/electron-printer.ts.
  */
 
 /** A printer as the spooler names it. */
@@ -31,6 +31,8 @@ export interface PrintRequest {
   readonly pdf: string | Uint8Array;
   readonly copies?: number;
   readonly title?: string;
+  /** The paper it is laid out for; a printer that must be told the page size (Electron) uses it. */
+  readonly paper?: 'a4' | 'roll-80mm';
 }
 
 /** A printing system. Failures are AppErrors with codes `printer.*`. */

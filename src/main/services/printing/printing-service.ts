@@ -143,7 +143,7 @@ export class PrintingService {
     const base = { id: uuidv7(this.deps.clock.now().getTime()), dossierId: what.dossierId, slipKind: what.kind, paper: what.paper, printer, copies: what.copies, printedBy: user.id, pdfSha256: slip.sha256, reprintOf: what.reprintOf };
     let jobId: string | null = null;
     try {
-      const job = await this.deps.printer.print({ printer, pdf: this.pathOf(slip.sha256), copies: what.copies, title: `${what.kind} ${what.dossierId}` });
+      const job = await this.deps.printer.print({ printer, pdf: this.pathOf(slip.sha256), copies: what.copies, title: `${what.kind} ${what.dossierId}`, paper: what.paper });
       jobId = job.jobId;
       await this.deps.printer.waitForJob(job, this.deps.jobTimeoutMs ?? 30_000);
       const row: PrintLogRow = { ...base, printedAt: this.deps.clock.now().toISOString(), jobId, state: 'completed', errorCode: null };

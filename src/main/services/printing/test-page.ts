@@ -27,7 +27,7 @@ export async function printTestPage(printer: Printer, name: string, paper: Paper
     documents: [{ key: 'test', name: 'Kiểm tra phông chữ: ă â đ ê ô ơ ư — Ắ Ằ Ẳ Ẵ Ặ Ố Ồ Ổ Ỗ Ộ Ứ Ừ Ử Ữ Ự' }],
   };
   const pdf = await renderSlip({ slip, office: { parent: 'Trang in thử', name: 'Motcua Desk', place: 'Motcua Desk' }, formSet: 'tt01-2018', date: now }, paper);
-  const job = await printer.print({ printer: name, pdf, title: 'Motcua Desk — in thử' });
+  const job = await printer.print({ printer: name, pdf, title: 'Motcua Desk — in thử', paper });
   await printer.waitForJob(job, 60_000);
   return job;
 }
