@@ -13,6 +13,8 @@ import { birthReceipt, loginAs, maritalReceipt, newFormId, openCounterCore, pass
 import { useTempDirs } from '../../../../test/helpers/temp-dir';
 import { contract } from '../../../shared/api/contract';
 import { dateTimeText } from '../../documents/forms/text';
+import { putSetting } from '../../store/repos/settings';
+import { FORM_SET_SETTING } from './form-set';
 
 const tempDir = useTempDirs();
 const HOUR = 3_600_000;
@@ -103,6 +105,15 @@ describe('slip content from the transition’s event (real SQLite, pdftotext)', 
     expect(text).toContain(`Theo Giấy tiếp nhận, thời gian trả kết quả là: ${dateTimeText(processing.dueAt)}`);
     expect(text).toContain('hẹn trả kết quả vào: 16 giờ 00 phút, ngày 01/12/2026');
     expect(text).toContain(`Lý do chậm trả kết quả: ${reason}`);
+    expect(text).toContain('Mẫu số 04');
+
+    // The form set is a setting: TT 03/2025 words and numbers the same slip differently.
+    d.store.write((db) => putSetting(db, FORM_SET_SETTING, 'tt03-2025', d.clock.now().toISOString()));
+    const successor = await slipText(d, received.id, 'apology', d.leader);
+    expect(successor.text).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
+    expect((await slipText(d, received.id, 'control-sheet', d.leader)).text).toContain('Mẫu số 06');
+    const kept = contract['slip.list'].output.parse(valueOf(await d.core.invoke('slip.list', { id: received.id }, d.leader)));
+    expect(kept.items.map((k) => `${k.slipKind} ${k.formSet}`)).toEqual(['control-sheet tt03-2025', 'apology tt03-2025', 'apology tt01-2018']);
     d.close();
   });
 });

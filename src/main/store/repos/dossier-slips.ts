@@ -46,7 +46,7 @@ interface Joined extends KeptSlipRow {
   readonly state: 'completed' | 'failed' | 'stuck' | null;
 }
 
-/** A dossier's kept slips, newest first, each with the latest print of the same bytes. */
+/** A dossier's kept slips, newest first (insertion order within one millisecond), each with the latest print of the same bytes. */
 export function listKeptSlips(db: ReadDb, dossierId: string): KeptSlipWithPrint[] {
   const rows = db
     .prepare(
@@ -54,7 +54,7 @@ export function listKeptSlips(db: ReadDb, dossierId: string): KeptSlipWithPrint[
        FROM dossier_slips s
        LEFT JOIN print_log p ON p.id = (
          SELECT id FROM print_log WHERE dossier_id = s.dossier_id AND pdf_sha256 = s.pdf_sha256 ORDER BY printed_at DESC, id DESC LIMIT 1)
-       WHERE s.dossier_id = ? ORDER BY s.kept_at DESC, s.id DESC`,
+       WHERE s.dossier_id = ? ORDER BY s.kept_at DESC, s.rowid DESC`,
     )
     .all(dossierId) as Joined[];
   return rows.map(({ logId, printer, printedAt, state, ...slip }) => ({
