@@ -33,6 +33,8 @@ const entries = [
   ['src/main/cli/main.ts', 'out/cli/index.cjs', cliBanner],
   ['bench/index.ts', 'out/bench/index.cjs'],
   ['src/hub/main.ts', 'out/hub/index.cjs'],
+  // Scanning: the TWAIN worker process the core forks (src/main/devices/scanner/twain/worker).
+  ['src/main/devices/scanner/twain/worker/index.ts', 'out/twain-worker/index.cjs'],
 ];
 await Promise.all(entries.map(([entry, outfile, extra = {}]) => esbuild({ ...common, ...extra, entryPoints: [entry], outfile })));
 await chmod('out/cli/index.cjs', 0o755);

@@ -193,6 +193,11 @@ const catalogue = {
     vi: (p: Params) => `Máy quét không hỗ trợ lựa chọn này (${p.option}). Hãy chọn chế độ quét khác.`,
     en: (p: Params) => `The scanner does not support this setting (${p.option}). Choose another setting.`,
   },
+  // Scanning (issue 5): the TWAIN worker process stopped mid-scan.
+  'scanner.driver-crashed': {
+    vi: () => 'Trình điều khiển máy quét (TWAIN) bị dừng đột ngột. Các trang đã quét xong vẫn được giữ; hãy bấm "Quét" để quét tiếp. Nếu lặp lại, tắt máy quét, bật lại rồi báo bộ phận hỗ trợ.',
+    en: () => 'The scanner driver (TWAIN) stopped unexpectedly. Pages already scanned are kept; scan again to continue. If it happens again, switch the scanner off and on and contact support.',
+  },
   'printer.none-chosen': {
     vi: () => 'Chưa chọn máy in cho phiếu này và máy tính chưa có máy in mặc định. Hãy chọn máy in (Cài đặt → Máy in) hoặc nhờ bộ phận hỗ trợ cài máy in; hồ sơ đã lưu, có thể in lại sau.',
     en: () => 'No printer is chosen for this slip and this PC has no default printer. Choose a printer (Settings → Printer) or ask support to install one; the dossier is saved and can be printed later.',

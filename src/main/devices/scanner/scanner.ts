@@ -63,12 +63,26 @@ export interface RawPageHeader {
 }
 
 /**
+ * A raw page already on disk in the pipeline's spool format (pipeline/spool.ts): what the TWAIN
+ * worker process hands over, so a page crosses the process boundary as a file name.
+ */
+export interface SpooledImage {
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 3;
+  readonly dpi: number;
+}
+
+/**
  * A page as it arrives. Raw pages come as chunks of whole rows (the pipeline writes them to disk
- * as they come); encoded pages (eSCL, TWAIN native/file transfer) come as one JPEG or PNG.
+ * as they come); encoded pages (eSCL, TWAIN native/file transfer) come as one JPEG or PNG;
+ * spooled pages are raw pages another process already wrote to disk.
  */
 export type ScannedPage =
   | { readonly kind: 'raw'; readonly index: number; readonly header: RawPageHeader; readonly rows: AsyncIterable<Uint8Array> | Iterable<Uint8Array> }
-  | { readonly kind: 'encoded'; readonly index: number; readonly dpi: number; readonly bytes: Uint8Array };
+  | { readonly kind: 'encoded'; readonly index: number; readonly dpi: number; readonly bytes: Uint8Array }
+  | { readonly kind: 'spooled'; readonly index: number; readonly file: SpooledImage };
 
 /** One open device. Scan batches are sequential; `[Symbol.asyncDispose]` closes the device. */
 export interface ScanSession extends AsyncDisposable {

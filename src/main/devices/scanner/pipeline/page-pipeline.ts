@@ -128,6 +128,7 @@ export async function processSpooled(spool: SpoolFile, options: PipelineOptions)
 /** Runs one page through the pipeline and stores its files; the caller links the hash to a document. */
 export async function processPage(page: ScannedPage, options: PipelineOptions): Promise<ProcessedPage> {
   if (page.kind === 'raw') return processSpooled(await spoolRawPage(page, options.pagesDir, options.colorMode, options.owner), options);
+  if (page.kind === 'spooled') return processSpooled(page.file, options);
   const sharp = await loadSharp();
   const source = () => sharp(page.bytes);
   const { width, height } = await source().metadata();

@@ -9,7 +9,7 @@
 import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { ColorMode, ScannedPage } from '../scanner';
+import type { ColorMode, ScannedPage, SpooledImage } from '../scanner';
 import { incomingDir } from './page-files';
 
 const HEADER_BYTES = 64;
@@ -22,13 +22,7 @@ const VIPS_INTERPRETATION = { 1: 1 /* B_W */, 3: 22 /* sRGB */ } as const;
 /** Who a spooled page belongs to (the scan job and document); opaque to the pipeline. */
 export type SpoolOwner = Readonly<Record<string, string | number>>;
 
-export interface SpoolFile {
-  readonly path: string;
-  readonly width: number;
-  readonly height: number;
-  readonly channels: 1 | 3;
-  readonly dpi: number;
-}
+export type SpoolFile = SpooledImage;
 
 /** What a spooled page's JSON says, and whether its pixels are all there. */
 export interface SpooledPage {

@@ -10,6 +10,7 @@ export const TW = {
   DG_IMAGE: 0x2,
   DF_APP2: 0x20000000,
   DAT_CAPABILITY: 1,
+  DAT_EVENT: 2,
   DAT_IDENTITY: 3,
   DAT_PARENT: 4,
   DAT_PENDINGXFERS: 5,
@@ -29,9 +30,14 @@ export const TW = {
   MSG_DISABLEDS: 0x501,
   MSG_ENABLEDS: 0x502,
   MSG_ENDXFER: 0x701,
+  MSG_XFERREADY: 0x101,
+  MSG_CLOSEDSREQ: 0x102,
+  MSG_CLOSEDSOK: 0x103,
+  MSG_PROCESSEVENT: 0x601,
   RC_SUCCESS: 0,
   RC_FAILURE: 1,
   RC_CANCEL: 3,
+  RC_DSEVENT: 4,
   RC_XFERDONE: 6,
   RC_ENDOFLIST: 7,
   CC_PAPERJAM: 20,
@@ -82,12 +88,14 @@ export const TW_IMAGEMEMXFER = koffi.pack('TW_IMAGEMEMXFER', {
 });
 export const TW_PENDINGXFERS = koffi.pack('TW_PENDINGXFERS', { Count: 'uint16', EOJ: 'uint32' });
 export const TW_STATUS = koffi.pack('TW_STATUS', { ConditionCode: 'uint16', Data: 'uint16' });
+/** pEvent points at a Win32 MSG the message loop took from the queue. */
+export const TW_EVENT = koffi.pack('TW_EVENT', { pEvent: 'void *', TWMessage: 'uint16' });
 
 export type TwainType = typeof TW_IDENTITY;
 
 /** Sizes in bytes of the structs as bound, for the pack(2) layout test. */
 export function structSizes(): Record<string, number> {
-  const types = { TW_IDENTITY, TW_CAPABILITY, TW_ONEVALUE, TW_USERINTERFACE, TW_IMAGEMEMXFER, TW_PENDINGXFERS };
+  const types = { TW_IDENTITY, TW_CAPABILITY, TW_ONEVALUE, TW_USERINTERFACE, TW_IMAGEMEMXFER, TW_PENDINGXFERS, TW_EVENT };
   return Object.fromEntries(Object.entries(types).map(([name, type]) => [name, koffi.sizeof(type)]));
 }
 

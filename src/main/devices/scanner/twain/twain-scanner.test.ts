@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { A4, type ScannedPage, type ScanOptions } from '../scanner';
+import { compileFakeDsm } from './fake-dsm-build';
 import { fakeDsmState } from './fake-dsm-ffi';
 import { structSizes } from './twain-ffi';
 import { TwainScanner } from './twain-scanner';
@@ -23,14 +20,13 @@ describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () 
   let dsmPath = '';
   let state: () => number = () => 0;
   beforeAll(() => {
-    dsmPath = join(mkdtempSync(join(tmpdir(), 'motcua-twain-')), 'libfaketwain.so');
-    execFileSync('cc', ['-shared', '-fPIC', '-O1', '-o', dsmPath, join(__dirname, 'fake-dsm.c')]);
+    dsmPath = compileFakeDsm();
     state = fakeDsmState(dsmPath);
   });
   const options: ScanOptions = { source: 'adf', colorMode: 'gray', resolution: 200, pageSize: A4 };
 
   it('lays the structs out as twain.h packs them (pack 2)', () => {
-    expect(structSizes()).toEqual({ TW_IDENTITY: 156, TW_CAPABILITY: 12, TW_ONEVALUE: 6, TW_USERINTERFACE: 12, TW_IMAGEMEMXFER: 42, TW_PENDINGXFERS: 6 });
+    expect(structSizes()).toEqual({ TW_IDENTITY: 156, TW_CAPABILITY: 12, TW_ONEVALUE: 6, TW_USERINTERFACE: 12, TW_IMAGEMEMXFER: 42, TW_PENDINGXFERS: 6, TW_EVENT: 10 });
   });
 
   it('lists the source and closes the DSM again', async () => {

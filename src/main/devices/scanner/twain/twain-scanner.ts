@@ -1,14 +1,24 @@
 /**
  * The TWAIN driver logic over a DSM (twain-ffi.ts): sources by name, capability negotiation,
  * memory transfer in strips, page after page until PENDINGXFERS says none, and the step-down
- * (RESET, DISABLEDS, CLOSEDS, CLOSEDSM) on every path. On Windows this runs inside the
- * twain-worker process, which pumps the Win32 message loop and reports XFERREADY through
- * `waitForTransfer`; that worker is not built yet (see the issue report).
+ * (RESET, DISABLEDS, CLOSEDS, CLOSEDSM) on every path. It runs inside the TWAIN worker process
+ * (worker/), never in the core: on Windows the worker pumps the Win32 message loop and this
+ * session offers each message to the source until it says XFERREADY.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AppError } from '../../../../shared/api/errors';
 import { commonResolutions, fittingPageSizes, throwIfCancelled, type ScanDevice, type ScannedPage, type ScanOptions, type Scanner, type ScannerCapabilities, type ScanSession } from '../scanner';
-import { addressOf, loadDsm, readStruct, structBuffer, TW, TW_CAPABILITY, TW_IDENTITY, TW_IMAGEMEMXFER, TW_ONEVALUE, TW_PENDINGXFERS, TW_SETUPMEMXFER, TW_STATUS, TW_USERINTERFACE, type TwainDsm } from './twain-ffi';
+import { addressOf, loadDsm, readStruct, structBuffer, TW, TW_CAPABILITY, TW_EVENT, TW_IDENTITY, TW_IMAGEMEMXFER, TW_ONEVALUE, TW_PENDINGXFERS, TW_SETUPMEMXFER, TW_STATUS, TW_USERINTERFACE, type TwainDsm } from './twain-ffi';
+
+/**
+ * The worker's Win32 message loop (worker/message-loop-ffi.ts): a hidden parent window, and a
+ * pump that offers each queued message to `filter` first and dispatches only what it declines.
+ */
+export interface TwainMessageLoop {
+  readonly window: bigint;
+  /** Starts offering messages to `filter`; the returned function stops it. */
+  pump(filter: (msg: Buffer) => boolean): () => void;
+}
 
 interface Identity {
   readonly Id: number;
@@ -42,7 +52,17 @@ function twainError(dsm: TwainDsm, app: Buffer, src: Buffer | null, rc: number):
 export class TwainScanner implements Scanner {
   readonly driver = 'twain' as const;
 
-  constructor(private readonly dsmPath: string) {}
+  /** Without a message loop (Linux, the fake DSM) a source is ready to transfer once enabled. */
+  constructor(
+    private readonly dsmPath: string,
+    private readonly loop?: TwainMessageLoop,
+  ) {}
+
+  private parentWindow(): Buffer {
+    const hwnd = Buffer.alloc(8);
+    hwnd.writeBigUInt64LE(this.loop?.window ?? 0n);
+    return hwnd;
+  }
 
   /** Opens the DSM (state 3), runs `fn`, closes it again on every path. */
   private withDsm<T>(fn: (dsm: TwainDsm, app: Buffer) => T): T {
@@ -53,7 +73,7 @@ export class TwainScanner implements Scanner {
       throw new AppError('scanner.no-device', { device: 'TWAIN' });
     }
     const app = appIdentity();
-    const hwnd = Buffer.alloc(8);
+    const hwnd = this.parentWindow();
     const rc = dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_OPENDSM, hwnd);
     if (rc !== TW.RC_SUCCESS) throw twainError(dsm, app, null, rc);
     let keepOpen = false;
@@ -97,7 +117,7 @@ export class TwainScanner implements Scanner {
           if (src === undefined) throw new AppError('scanner.no-device', { device: name });
           const rc = dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_OPENDS, src);
           if (rc !== TW.RC_SUCCESS) throw twainError(dsm, app, null, rc);
-          return new TwainSession(dsm, app, src, { id: `twain:${name}`, driver: 'twain', label: `${name} (TWAIN)`, vendor: '', model: name });
+          return new TwainSession(dsm, app, src, { id: `twain:${name}`, driver: 'twain', label: `${name} (TWAIN)`, vendor: '', model: name }, this.loop, this.parentWindow());
         }),
       ),
     );
@@ -113,6 +133,8 @@ class TwainSession implements ScanSession {
     private readonly app: Buffer,
     private readonly src: Buffer,
     readonly device: ScanDevice,
+    private readonly loop: TwainMessageLoop | undefined,
+    private readonly hwnd: Buffer,
   ) {}
 
   /** What the driver offers without asking the source (capability queries are not built yet). */
@@ -144,9 +166,10 @@ class TwainSession implements ScanSession {
     this.setCap(TW.ICAP_XRESOLUTION, TW.TWTY_FIX32, options.resolution);
     this.setCap(TW.ICAP_YRESOLUTION, TW.TWTY_FIX32, options.resolution);
     this.setCap(TW.CAP_FEEDERENABLED, TW.TWTY_BOOL, options.source === 'flatbed' ? 0 : 1);
-    this.check(this.call(TW.DG_CONTROL, TW.DAT_USERINTERFACE, TW.MSG_ENABLEDS, structBuffer(TW_USERINTERFACE, { ShowUI: 0, ModalUI: 1, hParent: 0n })));
+    this.check(this.call(TW.DG_CONTROL, TW.DAT_USERINTERFACE, TW.MSG_ENABLEDS, structBuffer(TW_USERINTERFACE, { ShowUI: 0, ModalUI: 1, hParent: this.loop?.window ?? 0n })));
     this.enabled = true;
     try {
+      await this.transferReady(signal);
       const setup = structBuffer(TW_SETUPMEMXFER, {});
       this.check(this.call(TW.DG_CONTROL, TW.DAT_SETUPMEMXFER, TW.MSG_GET, setup));
       const size = Math.max(readStruct<{ Preferred: number }>(setup, TW_SETUPMEMXFER).Preferred, 64 * 1024);
@@ -175,12 +198,40 @@ class TwainSession implements ScanSession {
     }
   }
 
+  /**
+   * Waits for the source's XFERREADY, which on Windows arrives as a window message: every
+   * message goes to DAT_EVENT/MSG_PROCESSEVENT first, and only those the source does not claim
+   * are dispatched. CLOSEDSREQ (the clerk closed the driver's own window) cancels the batch.
+   */
+  private transferReady(signal?: AbortSignal): Promise<void> {
+    const loop = this.loop;
+    if (loop === undefined) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const finish = (error?: AppError) => {
+        stop();
+        signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const onAbort = () => finish(new AppError('scanner.cancelled'));
+      const stop = loop.pump((msg) => {
+        const event = structBuffer(TW_EVENT, { pEvent: addressOf(msg), TWMessage: 0 });
+        if (this.call(TW.DG_CONTROL, TW.DAT_EVENT, TW.MSG_PROCESSEVENT, event) !== TW.RC_DSEVENT) return false;
+        const message = readStruct<{ TWMessage: number }>(event, TW_EVENT).TWMessage;
+        if (message === TW.MSG_XFERREADY) finish();
+        else if (message === TW.MSG_CLOSEDSREQ || message === TW.MSG_CLOSEDSOK) finish(new AppError('scanner.cancelled'));
+        return true;
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
   /** From any state above 4 back to 4: reset pending transfers, disable the source. */
   private stepDown(): void {
     if (!this.enabled) return;
     this.enabled = false;
     this.call(TW.DG_CONTROL, TW.DAT_PENDINGXFERS, TW.MSG_RESET, structBuffer(TW_PENDINGXFERS, {}));
-    this.call(TW.DG_CONTROL, TW.DAT_USERINTERFACE, TW.MSG_DISABLEDS, structBuffer(TW_USERINTERFACE, { ShowUI: 0, ModalUI: 1, hParent: 0n }));
+    this.call(TW.DG_CONTROL, TW.DAT_USERINTERFACE, TW.MSG_DISABLEDS, structBuffer(TW_USERINTERFACE, { ShowUI: 0, ModalUI: 1, hParent: this.loop?.window ?? 0n }));
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -188,7 +239,7 @@ class TwainSession implements ScanSession {
       this.closed = true;
       this.stepDown();
       this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_CLOSEDS, this.src);
-      this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, Buffer.alloc(8));
+      this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, this.hwnd);
     }
     return Promise.resolve();
   }
