@@ -10,6 +10,7 @@ import { useTempDirs } from '../../../test/helpers/temp-dir';
 import type { ReadDb, Store } from './db';
 import { appendDossierEvent, listDossierEvents } from './repos/dossier-events';
 import { listAssignedTo, listByStatus, listDueBetween, listOverdue } from './repos/dossier-queue';
+import { listWaiting } from './repos/dossier-waiting';
 import { lastIssuedSequence } from './repos/dossier-sequences';
 import { findDossierByCode, getDossierById, insertDossier } from './repos/dossiers';
 import { listDocuments } from './repos/documents';
@@ -34,6 +35,7 @@ const hotQueries: Record<string, (db: ReadDb) => unknown> = {
   'queue: overdue': (db) => listOverdue(db, OPEN, at(0)),
   'queue: waiting for a supplement': (db) => listByStatus(db, ['supplement-requested'], { after: { dueAt: at(5), rowid: 3 } }),
   'queue: assigned to me': (db) => listAssignedTo(db, 'specialist-1', OPEN),
+  'queue: waiting to be accepted (online, volunteer drafts)': (db) => listWaiting(db, { status: 'draft', channel: 'volunteer', after: { dueAt: at(5), rowid: 3 } }),
   'search: name phrase': (db) => searchDossiersByName(db, 'nguyen van a'),
   'search: name any order, next page': (db) => searchDossiersByName(db, 'an nguyen', { anyOrder: true, after: { before: 50 } }),
   'search: code or ID fragment': (db) => searchDossiersByNumber(db, '261123-0001'),

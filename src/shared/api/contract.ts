@@ -30,6 +30,10 @@ import { PrinterList, PrintLogEntry, PrintLogList, SetDefaultPrinterInput, SlipP
 import { KeptSlipIdInput, KeptSlipList, RegisterInput, RegisterPrintInput } from './printing';
 import { SyncEnrolInput, SyncStatusView } from './sync';
 import { DocumentIdInput, DocumentPages, DocumentPdf, PageIdInput, PageMoveInput, PageRotateInput, ScanJobInput, ScannerList, ScanStarted, ScanStartInput, ScanStatus, SetDefaultScannerInput } from './scanning';
+// Settings tests, thumbnails and scanning into the intake form (issue 8, counter screens)
+import { DraftDocument, DraftDocumentInput } from './dossiers';
+import { PrinterTestInput, PrinterTestResult } from './printing';
+import { PageThumbnail, ScannerTestInput, ScannerTestResult } from './scanning';
 
 const NoInput = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -134,6 +138,15 @@ export const contract = {
   'sync.now': { input: NoInput, output: SyncStatusView, access: 'signed-in' },
   /** Enrols this PC with the hub using the commune's one-time code, then starts syncing (administrators only). */
   'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, access: ['admin'] },
+  // ---- Settings tests, thumbnails and scanning into the intake form (issue 8, counter screens) ----
+  /** Prints the test page (no dossier) on a printer and waits for the spooler's final state. */
+  'printer.test': { input: PrinterTestInput, output: PrinterTestResult, access: ['clerk', 'leader', 'admin'] },
+  /** Scans one flatbed page as a test and returns its thumbnail; nothing is stored. */
+  'scanner.test': { input: ScannerTestInput, output: ScannerTestResult, access: ['clerk', 'volunteer'] },
+  /** A scanned page's thumbnail (WebP, base64). */
+  'page.thumbnail': { input: PageIdInput, output: PageThumbnail, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
+  /** Saves the form and returns the document of one of its papers to scan into (a clerk's form becomes a dossier draft). */
+  'draft.document': { input: DraftDocumentInput, output: DraftDocument, access: ['clerk', 'volunteer'] },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
 
 export type Contract = typeof contract;

@@ -297,3 +297,16 @@ export type DraftView = z.infer<typeof DraftView>;
 export type ProcedureListItem = z.infer<typeof ProcedureListItem>;
 /** See `WorkflowTransitionName`. */
 export type WorkflowTransitionName = z.infer<typeof WorkflowTransitionName>;
+
+// ---- scanning into a form ----
+
+/**
+ * `draft.document`: the form as `draft.save` takes it, plus the paper about to be scanned. Pages
+ * need a dossier to belong to, so a clerk's unsaved form becomes a dossier draft (kept on this PC,
+ * never synced) the first time one of its papers is scanned; it is then received with
+ * `dossier.receive {from: 'draft'}`.
+ */
+export const DraftDocumentInput = DraftSaveInput.extend({ paper: keySchema }).strict();
+
+/** Where the paper's pages go, and the dossier draft's row version (to receive it later). */
+export const DraftDocument = z.object({ dossierId: z.string(), documentId: z.string(), rowVersion: z.number().int() });

@@ -52,6 +52,11 @@ export const SetDefaultPrinterInput = z.object({ paper: Paper, printer: z.string
 /** A dossier's print log. */
 export const PrintLogList = z.object({ items: z.array(PrintLogEntry) });
 
+/** `printer.test`: the test page on a printer (the paper's remembered one when omitted). */
+export const PrinterTestInput = z.object({ paper: Paper.default('a4'), printer: z.string().min(1).max(200).optional() }).strict();
+/** The test page came out: the spooler reported the job completed. */
+export const PrinterTestResult = z.object({ printer: z.string(), jobId: z.string(), state: z.literal('completed') });
+
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
 
 /** The register of dossiers received in [from, to) (Vietnam calendar days, `to` exclusive, as report.summary). */

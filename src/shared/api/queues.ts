@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 
-/** The sections of today's queue, in the order the screen shows them. */
-export const queueSections = ['dueToday', 'overdue', 'supplement', 'mine'] as const;
+/**
+ * The sections of today's queue, in the order the screen shows them: `online` holds dossiers
+ * received online waiting to be accepted, `drafts` volunteers' drafts waiting for a clerk.
+ */
+export const queueSections = ['dueToday', 'overdue', 'supplement', 'mine', 'online', 'drafts'] as const;
 export type QueueSectionName = (typeof queueSections)[number];
 
 /** The queue statuses of src/shared/deadline.ts, as they travel. */
@@ -46,12 +49,12 @@ export type DossierListItem = z.infer<typeof DossierListItem>;
 
 export const QueueTodayInput = z
   .object({
-    /** Which sections to return; all four when omitted. */
+    /** Which sections to return; all when omitted. */
     sections: z.array(z.enum(queueSections)).min(1).max(queueSections.length).optional(),
     /** Rows per section; 20 when omitted. */
     limit: PageSize.optional(),
     /** Where each section's previous page stopped. */
-    after: z.object({ dueToday: Cursor, overdue: Cursor, supplement: Cursor, mine: Cursor }).partial().strict().optional(),
+    after: z.object({ dueToday: Cursor, overdue: Cursor, supplement: Cursor, mine: Cursor, online: Cursor, drafts: Cursor }).partial().strict().optional(),
   })
   .strict();
 
@@ -62,7 +65,7 @@ export const QueueToday = z.object({
   now: Instant,
   /** Today on the office calendar (Vietnam time), `YYYY-MM-DD`. */
   today: z.string(),
-  sections: z.object({ dueToday: QueueSection, overdue: QueueSection, supplement: QueueSection, mine: QueueSection }).partial(),
+  sections: z.object({ dueToday: QueueSection, overdue: QueueSection, supplement: QueueSection, mine: QueueSection, online: QueueSection, drafts: QueueSection }).partial(),
 });
 export type QueueToday = z.infer<typeof QueueToday>;
 

@@ -64,3 +64,17 @@ export const DocumentIdInput = z.object({ documentId: z.string().min(1).max(64) 
 
 export const DocumentPages = z.object({ documentId: z.string(), pages: z.array(ScanPageView) });
 export const DocumentPdf = z.object({ path: z.string(), pages: z.number().int(), bytes: z.number().int() });
+
+/** `scanner.test`: one flatbed page from a scanner (the remembered one when omitted), kept nowhere. */
+export const ScannerTestInput = z.object({ deviceId: z.string().min(1).max(300).optional() }).strict();
+export const ScannerTestResult = z.object({
+  deviceId: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  blank: z.boolean(),
+  /** The page's 200 px WebP thumbnail, base64. */
+  thumbnailBase64: z.string(),
+});
+
+/** A scanned page's thumbnail (WebP, base64) for the screens; the image itself stays on disk. */
+export const PageThumbnail = z.object({ pageId: z.string(), sha256: z.string(), thumbnailBase64: z.string() });

@@ -71,7 +71,7 @@ export function saveDraft(deps: DossierDeps, user: SessionUser, input: DraftSave
   );
 }
 
-function createDossierDraft(db: WriteDb, user: SessionUser, procedure: Procedure, input: DraftSave, now: OfficeNow): DraftSaved {
+export function createDossierDraft(db: WriteDb, user: SessionUser, procedure: Procedure, input: DraftSave, now: OfficeNow): DraftSaved {
   const gate = applyTransition(null, 'create-draft', user.role);
   if (!gate.ok) throw transitionError(gate.error, user.role, 'create-draft');
   const dossier = insertDossier(db, {
@@ -80,7 +80,8 @@ function createDossierDraft(db: WriteDb, user: SessionUser, procedure: Procedure
     procedureCode: procedure.code,
     procedureVersion: procedure.version,
     status: gate.status,
-    channel: 'volunteer',
+    // A clerk's form becomes a dossier draft when a paper is scanned (draft-document.ts).
+    channel: user.role === 'volunteer' ? 'volunteer' : 'counter',
     applicantName: input.applicant.name ?? '',
     applicantIdNumber: blankToNull(input.applicant.idNumber),
     applicantPhone: blankToNull(input.applicant.phone),
@@ -95,7 +96,7 @@ function createDossierDraft(db: WriteDb, user: SessionUser, procedure: Procedure
   return { id: dossier.id, kind: 'dossier', savedAt: now.iso, rowVersion: dossier.rowVersion };
 }
 
-function updateDossierDraft(db: WriteDb, user: SessionUser, dossier: StoredDossier, procedure: Procedure, input: DraftSave, now: OfficeNow): DraftSaved {
+export function updateDossierDraft(db: WriteDb, user: SessionUser, dossier: StoredDossier, procedure: Procedure, input: DraftSave, now: OfficeNow): DraftSaved {
   if (dossier.status !== 'draft') {
     // Editing a received dossier is not a draft save; the state machine words the refusal.
     const refused = applyTransition(isDossierStatus(dossier.status) ? dossier.status : null, 'create-draft', user.role);

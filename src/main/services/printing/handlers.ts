@@ -4,7 +4,7 @@ import type { CallContext, Handlers } from '../router';
 import type { PrintingService, RenderedSlip } from './printing-service';
 import { printRegister, registerPdf } from './register';
 
-type PrintingCalls = 'slip.preview' | 'slip.print' | 'slip.reprint' | 'slip.print-log' | 'printer.list' | 'printer.set-default'
+type PrintingCalls = 'slip.preview' | 'slip.print' | 'slip.reprint' | 'slip.print-log' | 'printer.list' | 'printer.set-default' | 'printer.test'
   | 'register.preview' | 'register.print' | 'slip.list' | 'slip.kept';
 
 function userOf(ctx: CallContext) {
@@ -30,6 +30,7 @@ export function printingHandlers(service: PrintingService): Pick<Handlers, Print
       await service.setDefault(input.paper, input.printer);
       return { done: true as const };
     },
+    'printer.test': (input) => service.printTest(input.paper, input.printer),
     'register.preview': async (input) => asPdf(await registerPdf(service, input.from, input.to)),
     'register.print': (input, ctx) => printRegister(service, input, userOf(ctx)),
     'slip.list': (input) => ({ items: service.keptSlips(input.id) }),

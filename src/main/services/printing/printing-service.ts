@@ -23,6 +23,7 @@ import { getKeptSlip, keepSlip, listKeptSlips, type KeptSlipWithPrint } from '..
 import { isoToLocal } from '../dossiers/office-time';
 import { formSetInForce } from './form-set';
 import { storedSlip } from './slip-data';
+import { printTestPage } from './test-page';
 import { readCommune } from '../settings/commune';
 
 const DEFAULT_KEY: Readonly<Record<Paper, string>> = { a4: 'printer.a4', 'roll-80mm': 'printer.receipt' };
@@ -112,9 +113,23 @@ export class PrintingService {
     this.deps.store.write((db) => putSetting(db, DEFAULT_KEY[paper], printer, this.deps.clock.now().toISOString()));
   }
 
+  /** The test page (no dossier, not logged) on `printer` or where this paper's slips would go. */
+  async printTest(paper: Paper, printer: string | undefined): Promise<{ printer: string; jobId: string; state: 'completed' }> {
+    const name = await this.choosePrinter(paper, printer);
+    const job = await printTestPage(this.deps.printer, name, paper, this.deps.clock.now());
+    return { printer: name, jobId: job.jobId, state: 'completed' };
+  }
+
   private defaultFor(paper: Paper): string | null {
     const v = this.deps.store.read((db) => getSetting(db, DEFAULT_KEY[paper]));
     return typeof v === 'string' ? v : null;
+  }
+
+  /** The printer asked for, else the paper's remembered one, else A4's, else the PC's default. */
+  private async choosePrinter(paper: Paper, asked: string | undefined): Promise<string> {
+    const printer = asked ?? this.defaultFor(paper) ?? this.defaultFor('a4') ?? (await this.systemDefault());
+    if (printer === null) throw new AppError('printer.none-chosen');
+    return printer;
   }
 
   /** Nothing remembered yet: print where every other program on this PC prints. */
@@ -138,8 +153,7 @@ export class PrintingService {
     slip: RenderedSlip,
     user: SessionUser,
   ): Promise<PrintLogRow> {
-    const printer = what.printer ?? this.defaultFor(what.paper) ?? this.defaultFor('a4') ?? (await this.systemDefault());
-    if (printer === null) throw new AppError('printer.none-chosen');
+    const printer = await this.choosePrinter(what.paper, what.printer);
     const base = { id: uuidv7(this.deps.clock.now().getTime()), dossierId: what.dossierId, slipKind: what.kind, paper: what.paper, printer, copies: what.copies, printedBy: user.id, pdfSha256: slip.sha256, reprintOf: what.reprintOf };
     let jobId: string | null = null;
     try {

@@ -1,7 +1,8 @@
 /**
  * Today's queue (`queue.today`): what is due later today, what is overdue, what waits for the
  * citizen's supplement, and what is on the caller's desk. Each section is a keyset page of its
- * own, ordered by due moment, soonest (or longest overdue) first.
+ * own, ordered by due moment, soonest (or longest overdue) first; what waits to be accepted
+ * (online submissions, volunteers' drafts) has no due moment yet and comes by arrival.
  */
 import type { SessionUser } from '../../../shared/api/accounts';
 import type { ApiParsedInput } from '../../../shared/api/contract';
@@ -10,6 +11,7 @@ import type { Store } from '../../store/db';
 import type { Page } from '../../store/paging';
 import { listAssignedTo, listByStatus, listDueBetween, listOverdue, type QueueCursor } from '../../store/repos/dossier-queue';
 import type { DossierSummary } from '../../store/repos/dossier-summary';
+import { listWaiting } from '../../store/repos/dossier-waiting';
 import type { Clock } from '../clock';
 import { decodeQueueCursor, encodeQueueCursor } from './cursor';
 import { listContext, toListItem } from './list-item';
@@ -34,6 +36,8 @@ function sectionQueries(store: Store): Record<QueueSectionName, SectionQuery> {
     overdue: (today, _user, page) => store.read((db) => listOverdue(db, CLOCK_RUNNING, today.nowIso, page)),
     supplement: (_today, _user, page) => store.read((db) => listByStatus(db, ['supplement-requested'], page)),
     mine: (_today, user, page) => store.read((db) => listAssignedTo(db, user.id, ON_A_DESK, page)),
+    online: (_today, _user, page) => store.read((db) => listWaiting(db, { ...page, status: 'submitted-online' })),
+    drafts: (_today, _user, page) => store.read((db) => listWaiting(db, { ...page, status: 'draft', channel: 'volunteer' })),
   };
 }
 

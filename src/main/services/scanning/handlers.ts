@@ -15,7 +15,9 @@ type ScanningCalls =
   | 'page.rotate'
   | 'page.move'
   | 'page.delete'
-  | 'document.pdf';
+  | 'document.pdf'
+  | 'scanner.test'
+  | 'page.thumbnail';
 
 export function scanningHandlers(service: ScanningService): Pick<Handlers, ScanningCalls> {
   const pagesOf = (documentId: string, pages: ReturnType<ScanningService['pages']>) => ({ documentId, pages: pages.map(pageView) });
@@ -48,5 +50,13 @@ export function scanningHandlers(service: ScanningService): Pick<Handlers, Scann
       return pagesOf(pages[0]?.documentId ?? '', pages);
     },
     'document.pdf': (input) => service.documentPdf(input.documentId),
+    'scanner.test': async (input) => {
+      const r = await service.testScan(input.deviceId);
+      return { deviceId: r.deviceId, width: r.width, height: r.height, blank: r.blank, thumbnailBase64: r.thumbnail.toString('base64') };
+    },
+    'page.thumbnail': (input) => {
+      const { page, webp } = service.thumbnail(input.pageId);
+      return { pageId: page.id, sha256: page.sha256, thumbnailBase64: webp.toString('base64') };
+    },
   };
 }

@@ -69,6 +69,11 @@ export class ScanJobs {
     return this.status(jobId);
   }
 
+  /** True while a job scans on `deviceId`. */
+  isBusy(deviceId: string): boolean {
+    return [...this.jobs.values()].some((job) => job.deviceId === deviceId && job.status.state === 'running');
+  }
+
   /** Waits for a job to end (tests, CLI). */
   async wait(jobId: string): Promise<Status> {
     await this.jobs.get(jobId)?.done;

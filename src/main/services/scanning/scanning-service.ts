@@ -3,10 +3,10 @@
  * into a dossier's document, the clerk's page corrections and the document's PDF. Rotation is
  * metadata (the PDF page's /Rotate), so correcting a page never re-encodes it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import { pageFilePath, removePageFiles } from '../../devices/scanner/pipeline/page-files';
+import { pageFilePath, removePageFiles, thumbFilePath } from '../../devices/scanner/pipeline/page-files';
 import { A4, A5, type ScanDevice, type Scanner, type ScanOptions } from '../../devices/scanner/scanner';
 import { scanToPdf } from '../../documents/scan-to-pdf';
 import type { Store } from '../../store/db';
@@ -15,6 +15,7 @@ import { countPagesWithHash, deletePage, getPage, listPages, reorderPages, updat
 import { getSetting, putSetting } from '../../store/repos/settings';
 import type { Clock } from '../clock';
 import { ScanJobs } from './scan-jobs';
+import { scanTestPage, type TestScanResult } from './test-scan';
 
 const DEFAULT_SCANNER_KEY = 'scanner.default';
 
@@ -117,6 +118,20 @@ export class ScanningService {
     });
     if (unused) removePageFiles(this.pagesDir, page.sha256);
     return this.pages(page.documentId);
+  }
+
+  /** One test page from `deviceId` (or the remembered scanner); nothing is stored. */
+  async testScan(deviceId: string | undefined): Promise<TestScanResult & { deviceId: string }> {
+    const id = deviceId ?? this.defaultId();
+    if (id === null) throw new AppError('scanner.no-device', { device: '' });
+    if (this.jobs.isBusy(id)) throw new AppError('scanner.busy');
+    return { deviceId: id, ...(await scanTestPage(this.driverFor(id), id)) };
+  }
+
+  /** A page's thumbnail bytes (WebP). */
+  thumbnail(pageId: string): { page: StoredPage; webp: Buffer } {
+    const page = this.page(pageId);
+    return { page, webp: readFileSync(thumbFilePath(this.pagesDir, page.sha256)) };
   }
 
   /** Writes the document's PDF to `<data folder>/exports/<document id>.pdf`; blank-flagged pages are left out. */
