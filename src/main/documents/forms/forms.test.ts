@@ -40,6 +40,17 @@ function slip(kind: SlipKind, code: string): SlipToPrint {
   };
 }
 
+/** The share of dark pixels on page 1 rendered in grey at 30 dpi (binary PGM: header, then one byte a pixel). */
+function darkShare(file: string): number {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '30', '-f', '1', '-l', '1', '-singlefile', file]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (header?.[1] === undefined || header[2] === undefined) throw new Error('pdftoppm -gray gave no PGM');
+  const pixels = pgm.subarray(header[0].length);
+  let dark = 0;
+  for (const p of pixels) if (p < 128) dark += 1;
+  return dark / pixels.length;
+}
+
 const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 function check(name: string, pdf: Uint8Array, code: string | null, mustContain: readonly string[]): void {
@@ -58,6 +69,8 @@ function check(name: string, pdf: Uint8Array, code: string | null, mustContain: 
   }
   mkdirSync(OUT, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', file, join(OUT, name)]);
+  // Ink on paper, not blocks: a table or QR filled solid (pdf-lib fills shapes black by default) darkens the page.
+  expect(darkShare(file)).toBeLessThan(0.12);
   if (code !== null) {
     const decoded = execFileSync('zbarimg', ['--raw', '-q', join(OUT, `${name}.png`)], { encoding: 'utf8' }).trim();
     expect(decoded.split('\n')).toContain(code);

@@ -2,6 +2,7 @@
  * Ruled tables whose cells wrap Vietnamese text; rows that do not fit move to a new page and the
  * header row is repeated there, so a register over many pages stays readable.
  */
+import { rgb } from 'pdf-lib';
 import type { FontFace } from './fonts';
 import type { Writer } from './layout';
 
@@ -41,7 +42,8 @@ function drawRow(w: Writer, widths: readonly number[], cells: readonly string[],
   const top = w.y;
   let x = w.left;
   widths.forEach((width, i) => {
-    w.page.drawRectangle({ x, y: top - height, width, height, borderWidth: 0.5 });
+    // A border colour and no fill colour: pdf-lib fills a rectangle black when given neither.
+    w.page.drawRectangle({ x, y: top - height, width, height, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
     let baseline = top - PAD - size;
     for (const line of w.wrap(cells[i] ?? '', width - 2 * PAD, face, size)) {
       w.drawLine(line, x + PAD, width - 2 * PAD, baseline, face, size, aligns[i] ?? 'left');
