@@ -42,7 +42,8 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty PostgreSQL database for one hub; `drop` removes it (forcing out its connections). */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `motcua_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
@@ -87,7 +88,7 @@ export async function startTestHub(kind: HubKind): Promise<TestHub> {
 }
 
 /** Calls an admin or portal route with its token; returns status and parsed body. */
-export async function call(hub: TestHub, method: string, path: string, body: unknown, token = hub.adminToken): Promise<{ status: number; body: unknown }> {
+export async function call(hub: Pick<TestHub, 'url' | 'adminToken'>, method: string, path: string, body: unknown, token = hub.adminToken): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${hub.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -98,7 +99,7 @@ export async function call(hub: TestHub, method: string, path: string, body: unk
 }
 
 /** Creates a commune and returns a fresh one-time enrol code for it. */
-export async function communeWithCode(hub: TestHub, id: string, name: string): Promise<string> {
+export async function communeWithCode(hub: Pick<TestHub, 'url' | 'adminToken'>, id: string, name: string): Promise<string> {
   await call(hub, 'POST', '/v1/admin/communes', { id, name });
   const issued = await call(hub, 'POST', `/v1/admin/communes/${id}/enrol-codes`, {});
   return (issued.body as { code: string }).code;

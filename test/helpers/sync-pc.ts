@@ -44,10 +44,15 @@ function record(store: Store, dossier: StoredDossier, event: NewDossierEvent, ki
 
 /** Receives `n` counter dossiers on `pc`, one transaction each, as intake would. */
 export function receiveDossiers(pc: TestPc, n: number, overrides: Partial<NewDossier> = {}): StoredDossier[] {
+  return receiveInto(pc.store, n, () => overrides);
+}
+
+/** The same on a bare store (a PC in a child process); `overrides(i)` may give each its own id and code. */
+export function receiveInto(store: Store, n: number, overrides: (i: number) => Partial<NewDossier>): StoredDossier[] {
   const made: StoredDossier[] = [];
   for (let i = 0; i < n; i++) {
-    const d = pc.store.write((db) => insertDossier(db, newDossier(overrides)));
-    record(pc.store, d, { id: uuidv7(Date.parse(at(1))), dossierId: d.id, at: at(1), actorId: 'clerk-1', action: 'receive', fromStatus: null, toStatus: 'received' }, 'dossier.received');
+    const d = store.write((db) => insertDossier(db, newDossier(overrides(i))));
+    record(store, d, { id: uuidv7(Date.parse(at(1))), dossierId: d.id, at: at(1), actorId: 'clerk-1', action: 'receive', fromStatus: null, toStatus: 'received' }, 'dossier.received');
     made.push(d);
   }
   return made;
@@ -55,8 +60,13 @@ export function receiveDossiers(pc: TestPc, n: number, overrides: Partial<NewDos
 
 /** Performs `action` (from the dossier's current local status to `to`) on `pc`. */
 export function transitionOnPc(pc: TestPc, id: string, action: string, to: string): void {
-  const current = pc.store.read((db) => getDossierById(db, id));
+  transitionIn(pc.store, id, action, to);
+}
+
+/** The same on a bare store. */
+export function transitionIn(store: Store, id: string, action: string, to: string): void {
+  const current = store.read((db) => getDossierById(db, id));
   if (current === undefined) throw new Error(`no dossier ${id} on this PC`);
-  const next = pc.store.write((db) => updateDossierStatus(db, id, current.rowVersion, to, at(5)));
-  record(pc.store, next, { id: uuidv7(Date.parse(at(5))), dossierId: id, at: at(5), actorId: 'specialist-1', action, fromStatus: current.status, toStatus: to }, 'dossier.transitioned');
+  const next = store.write((db) => updateDossierStatus(db, id, current.rowVersion, to, at(5)));
+  record(store, next, { id: uuidv7(Date.parse(at(5))), dossierId: id, at: at(5), actorId: 'specialist-1', action, fromStatus: current.status, toStatus: to }, 'dossier.transitioned');
 }
