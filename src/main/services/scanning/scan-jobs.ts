@@ -10,8 +10,9 @@ import { uuidv7 } from '../../../shared/id/uuidv7';
 import { processPage } from '../../devices/scanner/pipeline/page-pipeline';
 import type { Scanner, ScanOptions } from '../../devices/scanner/scanner';
 import type { Store } from '../../store/db';
-import { insertPage, listPages, type StoredPage } from '../../store/repos/pages';
+import type { StoredPage } from '../../store/repos/pages';
 import type { Clock } from '../clock';
+import { appendPage } from './page-rows';
 
 type Status = z.infer<typeof ScanStatus>;
 
@@ -19,6 +20,8 @@ export interface ScanJobDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly pagesDir: string;
+  /** Settles when the spool recovery at start is done (it never rejects). */
+  readonly ready?: Promise<unknown>;
 }
 
 interface Job {
@@ -89,29 +92,15 @@ export class ScanJobs {
   private async run(status: Status, driver: Scanner, deviceId: string, options: ScanOptions, signal: AbortSignal): Promise<void> {
     const { store, clock, pagesDir } = this.deps;
     try {
+      // Pages a crash left in the spool go first, so a new scan's pages come after them.
+      await this.deps.ready;
       const session = await driver.open(deviceId);
       try {
         for await (const page of session.scan(options, signal)) {
-          const processed = await processPage(page, { pagesDir, colorMode: options.colorMode });
-          const now = clock.now();
-          const stored = store.write((db) => {
-            const position = listPages(db, status.documentId).reduce((max, p) => Math.max(max, p.position + 1), 0);
-            const row: StoredPage = {
-              id: uuidv7(now.getTime()),
-              documentId: status.documentId,
-              position,
-              sha256: processed.sha256,
-              bytes: processed.bytes,
-              width: processed.width,
-              height: processed.height,
-              rotation: 0,
-              blank: processed.blank,
-              createdAt: now.toISOString(),
-            };
-            insertPage(db, row);
-            return row;
-          });
-          status.pages.push(pageView(stored));
+          // The owner stays beside the spooled page, so a crash before it is stored loses nothing.
+          const owner = { jobId: status.jobId, documentId: status.documentId };
+          const processed = await processPage(page, { pagesDir, colorMode: options.colorMode, owner });
+          status.pages.push(pageView(appendPage(store, clock, status.documentId, processed)));
         }
       } finally {
         await session[Symbol.asyncDispose]();

@@ -15,6 +15,7 @@ import { countPagesWithHash, deletePage, getPage, listPages, reorderPages, updat
 import { getSetting, putSetting } from '../../store/repos/settings';
 import type { Clock } from '../clock';
 import { ScanJobs } from './scan-jobs';
+import { recoverSpool, type SpoolRecovery } from './spool-recovery';
 import { scanTestPage, type TestScanResult } from './test-scan';
 
 const DEFAULT_SCANNER_KEY = 'scanner.default';
@@ -38,8 +39,15 @@ export interface ScanRequest {
 export class ScanningService {
   readonly jobs: ScanJobs;
 
+  /**
+   * Pages a crash left in the spool, finished or removed (spool-recovery.ts). A failure here
+   * leaves them for the next start rather than stopping scanning.
+   */
+  readonly recovered: Promise<SpoolRecovery>;
+
   constructor(private readonly deps: ScanningDeps) {
-    this.jobs = new ScanJobs({ store: deps.store, clock: deps.clock, pagesDir: this.pagesDir });
+    this.recovered = recoverSpool(deps.store, deps.clock, deps.dataDir).catch(() => ({ finished: 0, removed: 0 }));
+    this.jobs = new ScanJobs({ store: deps.store, clock: deps.clock, pagesDir: this.pagesDir, ready: this.recovered });
   }
 
   get pagesDir(): string {

@@ -24,7 +24,7 @@ describe('the incoming spool (libvips file format, complete only once the last r
     expect([info.width, info.height, info.channels]).toEqual([width, 30, 3]);
     expect(Buffer.compare(data, Buffer.from(pixels))).toBe(0);
     expect((await sharp(spool.path).metadata()).density).toBe(150);
-    expect(await leftoverSpool(pagesDir)).toEqual({ pages: [{ path: spool.path, complete: true, colorMode: 'color', owner: { jobId: 'j1', documentId: 'd1' } }], strays: [] });
+    expect(leftoverSpool(pagesDir)).toEqual({ pages: [{ path: spool.path, complete: true, colorMode: 'color', owner: { jobId: 'j1', documentId: 'd1' } }], strays: [] });
   });
 
   it('counts a page cut off mid-transfer as incomplete, and a truncated file too', async () => {
@@ -43,12 +43,12 @@ describe('the incoming spool (libvips file format, complete only once the last r
       await new Promise((resolve) => setTimeout(resolve, 5));
       inFlight = readdirSync(incomingDir(pagesDir)).filter((n) => n.endsWith('.v'));
     }
-    expect(await completeSpoolFile(join(incomingDir(pagesDir), inFlight[0]!))).toBeUndefined();
+    expect(completeSpoolFile(join(incomingDir(pagesDir), inFlight[0]!))).toBeUndefined();
     release();
     const spool = await writing;
-    expect((await completeSpoolFile(spool.path))?.height).toBe(10);
+    expect(completeSpoolFile(spool.path)?.height).toBe(10);
     truncateSync(spool.path, statSync(spool.path).size - 1);
-    expect(await completeSpoolFile(spool.path)).toBeUndefined();
+    expect(completeSpoolFile(spool.path)).toBeUndefined();
   });
 
   it('removes the partial file when the transfer fails, and reports files that are not pages', async () => {
@@ -60,6 +60,6 @@ describe('the incoming spool (libvips file format, complete only once the last r
     await expect(spoolRawPage(rawPage(1, jam()), pagesDir, 'gray')).rejects.toThrow('jam');
     expect(readdirSync(incomingDir(pagesDir))).toEqual([]);
     writeFileSync(join(incomingDir(pagesDir), 'old.raw'), 'x');
-    expect(await leftoverSpool(pagesDir)).toEqual({ pages: [], strays: [join(incomingDir(pagesDir), 'old.raw')] });
+    expect(leftoverSpool(pagesDir)).toEqual({ pages: [], strays: [join(incomingDir(pagesDir), 'old.raw')] });
   });
 });

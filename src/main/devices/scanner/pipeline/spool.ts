@@ -6,7 +6,8 @@
  * matching length is a complete page, anything else was cut off by a crash. A small JSON file
  * beside it says how the page was to be processed and for whom, so a restart can finish it.
  */
-import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { open, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ColorMode, ScannedPage, SpooledImage } from '../scanner';
@@ -87,9 +88,9 @@ export async function removeSpooled(path: string): Promise<void> {
   await rm(sidecarOf(path), { force: true });
 }
 
-async function readSidecar(path: string): Promise<{ colorMode: ColorMode | null; owner: SpoolOwner | null }> {
+function readSidecar(path: string): { colorMode: ColorMode | null; owner: SpoolOwner | null } {
   try {
-    const json = JSON.parse(await readFile(sidecarOf(path), 'utf8')) as { colorMode?: unknown; owner?: unknown };
+    const json = JSON.parse(readFileSync(sidecarOf(path), 'utf8')) as { colorMode?: unknown; owner?: unknown };
     const colorMode = json.colorMode === 'color' || json.colorMode === 'gray' || json.colorMode === 'bw' ? json.colorMode : null;
     const owner = typeof json.owner === 'object' && json.owner !== null ? (json.owner as SpoolOwner) : null;
     return { colorMode, owner };
@@ -99,38 +100,37 @@ async function readSidecar(path: string): Promise<{ colorMode: ColorMode | null;
 }
 
 /** The geometry in a spool file's header, if the file is a complete page. */
-export async function completeSpoolFile(path: string): Promise<SpoolFile | undefined> {
+export function completeSpoolFile(path: string): SpoolFile | undefined {
   const header = Buffer.alloc(HEADER_BYTES);
-  const file = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
-    const { bytesRead } = await file.read(header, 0, HEADER_BYTES, 0);
+    const bytesRead = readSync(fd, header, 0, HEADER_BYTES, 0);
     if (bytesRead < HEADER_BYTES || header.readUInt32BE(0) !== VIPS_MAGIC_INTEL) return undefined;
     const width = header.readInt32LE(4);
     const height = header.readInt32LE(8);
     const channels = header.readInt32LE(12);
     if (width <= 0 || height <= 0 || (channels !== 1 && channels !== 3)) return undefined;
-    const { size } = await stat(path);
-    if (size !== HEADER_BYTES + width * height * channels) return undefined;
+    if (statSync(path).size !== HEADER_BYTES + width * height * channels) return undefined;
     return { path, width, height, channels, dpi: Math.round(header.readFloatLE(32) * 25.4) };
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }
 
 /**
  * Every page left in the spool (by a crash: a finished page's spool file is always removed),
  * and any file there that is not a page at all, so the caller can finish or remove them.
+ * Synchronous on purpose: called before any new scan starts, it sees only what was there.
  */
-export async function leftoverSpool(pagesDir: string): Promise<{ pages: SpooledPage[]; strays: string[] }> {
+export function leftoverSpool(pagesDir: string): { pages: SpooledPage[]; strays: string[] } {
   const dir = incomingDir(pagesDir);
-  const names = await readdir(dir);
+  const names = readdirSync(dir);
   const pages: SpooledPage[] = [];
   const strays: string[] = [];
   for (const name of names) {
     const path = join(dir, name);
     if (name.endsWith('.v')) {
-      const complete = (await completeSpoolFile(path)) !== undefined;
-      pages.push({ path, complete, ...(await readSidecar(path)) });
+      pages.push({ path, complete: completeSpoolFile(path) !== undefined, ...readSidecar(path) });
     } else if (!(name.endsWith('.json') && names.includes(name.replace(/\.json$/u, '.v')))) {
       strays.push(path);
     }
