@@ -5,7 +5,6 @@
  * the clerk's rotation becomes the page's /Rotate, so rotating never touches the image either.
  */
 import { readFile } from 'node:fs/promises';
-import { degrees, PDFDocument } from 'pdf-lib';
 
 export interface PdfPageSource {
   /** The JPEG file, or its bytes. */
@@ -24,6 +23,8 @@ const A4_HEIGHT = 841.89;
 
 /** Builds the PDF; pages are read one at a time so only the PDF being built is held. */
 export async function scanToPdf(pages: readonly PdfPageSource[], options: ScanPdfOptions = {}): Promise<Uint8Array> {
+  // pdf-lib is loaded when a PDF is first made, not at core start (its module init is slow).
+  const { degrees, PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const date = options.date ?? new Date();
   doc.setCreationDate(date);
