@@ -11,7 +11,7 @@ export function syncFailure(error: unknown, hubUrl: string): ApiError {
   if (!(error instanceof SyncError)) return describeError('internal');
   if (error.code === 'network') return describeError('sync.hub-unreachable', { hubUrl });
   if (error.code === 'seq-gap') return describeError('sync.out-of-step');
-  if (error.status === 401 || error.status === 403) return describeError('sync.device-refused');
+  if (error.status === 401 || error.status === 403 || error.code === 'device-key-invalid') return describeError('sync.device-refused');
   return describeError('sync.hub-error', { reason: error.status === undefined ? error.code : `${error.code}, HTTP ${error.status}` });
 }
 

@@ -122,6 +122,8 @@ export class SyncScheduler {
     if (this.#client === undefined) throw new AppError('sync.not-enrolled');
     if (this.#disposed) throw new AppError('sync.unavailable');
     await this.#run();
+    // Closed while it ran: the store may be closed too.
+    if (this.#disposed) throw new AppError('sync.unavailable');
     return this.status();
   }
 

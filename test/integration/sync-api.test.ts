@@ -103,6 +103,32 @@ describe('sync.status / sync.enrol / sync.now through the core (scheduler on a r
     expect(back).toMatchObject({ waiting: 0, offlineSince: null, lastError: null });
   });
 
+  it('closing the core while a sync hangs on a stalled link aborts it at once and leaves the outbox for next time', async () => {
+    const hub = (open.hub = await startTestHub('pglite'));
+    const proxy = (open.proxy = await startFaultProxy(hub.url, 11));
+    proxy.cutting = false;
+    const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
+    const c = await core();
+    const admin = await loginAs(c, 'quantri');
+    const clerk = await loginAs(c, 'canbo');
+    valueOf(await c.invoke('sync.enrol', { hubUrl: proxy.url, code }, admin));
+    await until(() => status(c, clerk), (s) => s.state === 'synced');
+
+    proxy.stalled = true;
+    valueOf(await c.invoke('dossier.receive', birthReceipt(newFormId()), clerk));
+    const hanging = c.invoke('sync.now', {}, clerk);
+    await until(() => status(c, clerk), (s) => s.state === 'syncing');
+    const started = Date.now();
+    c.dispose();
+    open.core = undefined;
+    // The call in flight ends (aborted) instead of waiting for its 60 s timeout.
+    const reply = await hanging;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(reply.ok ? 'ok' : reply.error.code).toBe('sync.unavailable');
+    proxy.stalled = false;
+    expect(Number((await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossiers'))[0]?.n)).toBe(0);
+  });
+
   it('a CLI core (no scheduler) answers the status from the store and refuses to sync', async () => {
     const c = await core('cli');
     const clerk = await loginAs(c, 'canbo');
