@@ -8,7 +8,7 @@ import type { EnrolResponse } from '../sync/protocol/messages';
 import { newEnrolCode, sha256Hex } from './auth';
 import type { HubDb } from './db/db';
 import { bumpAllFeeds, bumpFeed } from './feed';
-import type { PortalDossier } from './messages';
+import type { AccountInput, AdminUnitInput, PortalDossier } from './messages';
 
 /** Creates a commune; its feed starts with every catalogue entry already published. */
 export async function createCommune(db: HubDb, id: string, name: string): Promise<boolean> {
@@ -17,6 +17,7 @@ export async function createCommune(db: HubDb, id: string, name: string): Promis
     if (made.length === 0) return false;
     for (const h of await tx.query<{ year: number }>('SELECT year FROM holidays ORDER BY year')) await bumpFeed(tx, id, 'holidays', String(h.year));
     for (const p of await tx.query<{ k: string }>(`SELECT code || '@' || version::text AS k FROM procedures ORDER BY code, version`)) await bumpFeed(tx, id, 'procedure', p.k);
+    for (const u of await tx.query<{ code: string }>('SELECT code FROM admin_units ORDER BY code')) await bumpFeed(tx, id, 'admin-unit', u.code);
     return true;
   });
 }
@@ -79,6 +80,53 @@ export async function publishProcedure(db: HubDb, p: { code: string; version: nu
       [p.code, p.version, p.effectiveFrom, p.name.normalize('NFC'), JSON.stringify(p.definition ?? null)],
     );
     await bumpAllFeeds(tx, 'procedure', `${p.code}@${p.version}`);
+  });
+}
+
+/**
+ * Creates or replaces administrative units for every commune; a unit whose name, level and parent
+ * are unchanged does not move in the feeds. Returns how many changed.
+ */
+export async function publishAdminUnits(db: HubDb, units: readonly AdminUnitInput[]): Promise<number> {
+  return db.transaction(async (tx) => {
+    let changed = 0;
+    // Parents before children, whatever order the list came in, for the foreign key.
+    const depth = { province: 0, district: 1, commune: 2 } as const;
+    for (const u of [...units].sort((a, b) => depth[a.level] - depth[b.level])) {
+      const rows = await tx.query(
+        `INSERT INTO admin_units (code, name, level, parent_code) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, updated_at = now()
+           WHERE (admin_units.name, admin_units.level, admin_units.parent_code) IS DISTINCT FROM (excluded.name, excluded.level, excluded.parent_code)
+         RETURNING code`,
+        [u.code, u.name.normalize('NFC'), u.level, u.parentCode],
+      );
+      if (rows.length === 0) continue;
+      changed += 1;
+      await bumpAllFeeds(tx, 'admin-unit', u.code);
+    }
+    return changed;
+  });
+}
+
+/** Creates or replaces a staff account of `communeId`; 'no-commune', 'username-taken' (by another account of the commune) or 'saved'. */
+export async function putAccount(db: HubDb, communeId: string, id: string, a: AccountInput): Promise<'saved' | 'no-commune' | 'username-taken'> {
+  return db.transaction(async (tx) => {
+    const [commune] = await tx.query('SELECT id FROM communes WHERE id = $1', [communeId]);
+    if (commune === undefined) return 'no-commune';
+    const [other] = await tx.query('SELECT id FROM accounts WHERE commune_id = $1 AND lower(username) = lower($2) AND id <> $3', [communeId, a.username, id]);
+    if (other !== undefined) return 'username-taken';
+    const rows = await tx.query(
+      `INSERT INTO accounts (id, commune_id, username, display_name, role, password_hash, active) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
+         password_hash = excluded.password_hash, active = excluded.active, updated_at = now()
+         WHERE accounts.commune_id = excluded.commune_id
+       RETURNING id`,
+      [id, communeId, a.username, a.displayName.normalize('NFC'), a.role, a.passwordHash, a.active],
+    );
+    // The id belongs to another commune's account: never moved across communes.
+    if (rows.length === 0) return 'username-taken';
+    await bumpFeed(tx, communeId, 'account', id);
+    return 'saved';
   });
 }
 

@@ -6,7 +6,7 @@
 import { num, type Queryable } from './db/db';
 
 /** An entity kind the feed carries. */
-export type FeedEntity = 'dossier' | 'holidays' | 'procedure';
+export type FeedEntity = 'dossier' | 'holidays' | 'procedure' | 'admin-unit' | 'account';
 
 /** Records that `entity`/`key` changed for `communeId`; returns the feed version it took. */
 export async function bumpFeed(tx: Queryable, communeId: string, entity: FeedEntity, key: string): Promise<number> {

@@ -4,17 +4,21 @@
  * when absent, random ones are generated and printed once so a developer can call the admin API.
  */
 import { randomBytes } from 'node:crypto';
+import { publishAdminUnits } from './admin';
 import { TokenSigner } from './auth';
 import type { HubDb } from './db/db';
 import { migrateHub } from './db/migrate';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
+import { sampleAdminUnits } from './seed-admin-units';
 import { buildHub } from './server';
 
 async function main(): Promise<void> {
   const env = process.env;
   const db: HubDb = env.HUB_DATABASE_URL ? openPostgres(env.HUB_DATABASE_URL) : await openPglite(env.HUB_DATA_DIR);
   await migrateHub(db);
+  // A fresh development hub gets a sample of administrative units; a city hub publishes the real list.
+  if ((await db.query('SELECT 1 FROM admin_units LIMIT 1')).length === 0) await publishAdminUnits(db, sampleAdminUnits);
   const adminToken = env.HUB_ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
   const portalToken = env.HUB_PORTAL_TOKEN ?? randomBytes(24).toString('base64url');
   const signer = new TokenSigner(env.HUB_TOKEN_KEY ? Buffer.from(env.HUB_TOKEN_KEY, 'utf8') : randomBytes(32));

@@ -1,5 +1,6 @@
 /** The hub's own request bodies (admin and portal); device messages are in src/sync/protocol. */
 import { z } from 'zod';
+import { roles } from '../shared/dossier/roles';
 
 /** POST /v1/admin/communes */
 export const createCommune = z.object({ id: z.string().regex(/^[0-9A-Za-z.]{3,40}$/), name: z.string().min(1).max(200) });
@@ -15,6 +16,34 @@ export const publishProcedure = z.object({
   name: z.string().min(1),
   definition: z.unknown(),
 });
+/** PUT /v1/admin/admin-units: units to create or replace (parents first or in the same list). */
+export const publishAdminUnits = z.object({
+  units: z
+    .array(
+      z.object({
+        code: z.string().regex(/^\d{2,5}$/),
+        name: z.string().min(1).max(200),
+        level: z.enum(['province', 'district', 'commune']),
+        parentCode: z.string().regex(/^\d{2,5}$/).nullable(),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+export type AdminUnitInput = z.infer<typeof publishAdminUnits>['units'][number];
+/**
+ * PUT /v1/admin/communes/:id/accounts/:accountId : a staff account of the commune. The city's
+ * account tool hashes the password in the PC's format (scrypt$N$r$p$salt$hash); the hub never
+ * sees a password.
+ */
+export const putAccount = z.object({
+  username: z.string().regex(/^[A-Za-z0-9._-]{3,40}$/),
+  displayName: z.string().min(1).max(120),
+  role: z.enum(roles),
+  passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/),
+  active: z.boolean().default(true),
+});
+export type AccountInput = z.infer<typeof putAccount>;
 /** POST /v1/portal/dossiers: what the citizen portal sends for an online application. */
 export const portalDossier = z.object({
   id: z.string().min(1),

@@ -3,7 +3,7 @@
  * order. Only the commune in the device's token is ever read. A cursor this commune's feed never
  * reached is one this hub did not issue (a restored hub, another hub): resync from zero.
  */
-import type { PullItem, PullResponse } from '../sync/protocol/messages';
+import { accountItem, adminUnitItem, type PullItem, type PullResponse } from '../sync/protocol/messages';
 import { num, type HubDb } from './db/db';
 
 /** Reads the page; `limit` is already bounded by the protocol. */
@@ -20,11 +20,15 @@ export async function readPull(db: HubDb, communeId: string, cursor: number | un
     `SELECT c.version, c.entity, c.entity_key,
             d.status, d.row_version, d.snapshot,
             h.year, h.overlay,
-            p.code, p.version AS procedure_version, p.effective_from, p.name, p.definition
+            p.code, p.version AS procedure_version, p.effective_from, p.name, p.definition,
+            u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, u.parent_code AS unit_parent,
+            a.id AS account_id, a.username, a.display_name, a.role, a.password_hash, a.active
        FROM changes c
        LEFT JOIN dossiers d ON c.entity = 'dossier' AND d.id = c.entity_key AND d.commune_id = c.commune_id
        LEFT JOIN holidays h ON c.entity = 'holidays' AND h.year::text = c.entity_key
        LEFT JOIN procedures p ON c.entity = 'procedure' AND p.code || '@' || p.version::text = c.entity_key
+       LEFT JOIN admin_units u ON c.entity = 'admin-unit' AND u.code = c.entity_key
+       LEFT JOIN accounts a ON c.entity = 'account' AND a.id = c.entity_key AND a.commune_id = c.commune_id
       WHERE c.commune_id = $1 AND c.version > $2
       ORDER BY c.version
       LIMIT $3`,
@@ -38,6 +42,21 @@ export async function readPull(db: HubDb, communeId: string, cursor: number | un
       return { type: 'dossier', version, id: String(r.entity_key), status: String(r.status), rowVersion: num(r.row_version), snapshot: jsonObject(r.snapshot) };
     }
     if (r.entity === 'holidays') return { type: 'holidays', version, year: num(r.year), overlay: json(r.overlay) };
+    if (r.entity === 'admin-unit') {
+      return { type: 'admin-unit', version, code: String(r.unit_code), name: String(r.unit_name), level: adminUnitItem.shape.level.parse(r.unit_level), parentCode: typeof r.unit_parent === 'string' ? r.unit_parent : null };
+    }
+    if (r.entity === 'account') {
+      return {
+        type: 'account',
+        version,
+        id: String(r.account_id),
+        username: String(r.username),
+        displayName: String(r.display_name),
+        role: accountItem.shape.role.parse(r.role),
+        passwordHash: String(r.password_hash),
+        active: r.active === true,
+      };
+    }
     return {
       type: 'procedure',
       version,
@@ -54,4 +73,4 @@ export async function readPull(db: HubDb, communeId: string, cursor: number | un
 
 // JSONB arrives parsed from both drivers; a string would mean a double-encoded value.
 const json = (value: unknown): unknown => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
-const jsonObject = (value: unknown): Record<string, unknown> => json(value) as Record<string, unknown>;
+export const jsonObject = (value: unknown): Record<string, unknown> => json(value) as Record<string, unknown>;

@@ -4,11 +4,14 @@
  * permanent failure is recorded as a rejection and the seq advances anyway (a stuck queue is
  * worse); anything thrown (database trouble) rolls the whole batch back and the client retries.
  */
+import { randomUUID } from 'node:crypto';
 import { dossierStatusTable, dossierTransitions, isDossierStatus, isTransitionName } from '../shared/dossier/states';
 import type { Mutation, PushResponse, Rejection } from '../sync/protocol/messages';
 import { dossierChangePayload, dossierViewedPayload } from '../sync/protocol/mutations';
+import { applyFieldChanges, mergeFields } from '../shared/dossier/merge';
 import { num, type HubDb, type Queryable } from './db/db';
 import { bumpFeed } from './feed';
+import { jsonObject } from './pull';
 import { applyNewReceipts } from './push-receipts';
 
 type Outcome = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly vi: string; readonly en: string };
@@ -104,7 +107,7 @@ async function applyOne(tx: Queryable, deviceId: string, communeId: string, m: M
     await insertEvent(tx, communeId, deviceId, p.data.event);
     return applied;
   }
-  if (m.kind !== 'dossier.received' && m.kind !== 'dossier.transitioned') {
+  if (m.kind !== 'dossier.received' && m.kind !== 'dossier.transitioned' && m.kind !== 'dossier.edited') {
     return reject('sync.unknown-kind', `Máy chủ tỉnh/thành phố chưa hỗ trợ loại thay đổi '${m.kind}'.`, `The hub does not support change kind '${m.kind}'.`);
   }
   const p = dossierChangePayload.safeParse(m.payload);
@@ -122,19 +125,49 @@ async function applyOne(tx: Queryable, deviceId: string, communeId: string, m: M
       return applied;
     }
   }
-  const [current] = await tx.query('SELECT commune_id, status, row_version FROM dossiers WHERE id = $1 FOR UPDATE', [m.entityId]);
+  const [current] = await tx.query('SELECT commune_id, status, row_version, snapshot FROM dossiers WHERE id = $1 FOR UPDATE', [m.entityId]);
   if (current !== undefined && current.commune_id !== communeId) return notHere();
   if (m.kind === 'dossier.received') {
     if (current !== undefined && num(current.row_version) < dossier.rowVersion) await updateSnapshot(tx, dossier.id, dossier.status, dossier.rowVersion, dossier);
   } else {
     if (current === undefined) return notHere();
-    const verdict = checkTransition(String(current.status), event.action, event.toStatus);
-    if (!verdict.ok) return verdict;
-    await updateSnapshot(tx, dossier.id, event.toStatus ?? dossier.status, Math.max(num(current.row_version) + 1, dossier.rowVersion), dossier);
+    const status = String(current.status);
+    if (m.kind === 'dossier.transitioned') {
+      const verdict = checkTransition(status, event.action, event.toStatus);
+      if (!verdict.ok) {
+        if (verdict.code === 'sync.transition-conflict') await recordConflict(tx, communeId, deviceId, m, { kind: 'transition', field: 'status', base: event.fromStatus, hub: status, device: event.toStatus });
+        return verdict;
+      }
+    }
+    const next = m.kind === 'dossier.transitioned' ? (event.toStatus ?? dossier.status) : status;
+    const snapshot = p.data.base === undefined ? dossier : await mergeEdit(tx, communeId, deviceId, m, jsonObject(current.snapshot), p.data.base, dossier);
+    await updateSnapshot(tx, dossier.id, next, Math.max(num(current.row_version) + 1, dossier.rowVersion), snapshot);
   }
   await insertEvent(tx, communeId, deviceId, event);
   await bumpFeed(tx, communeId, 'dossier', dossier.id);
   return applied;
+}
+
+/**
+ * Applies the fields the PC changed where the hub still holds the value the PC started from;
+ * records a conflict (hub's value kept) for each field changed here meanwhile; a field applied
+ * cleanly settles any earlier open conflict on it (sync.md §4.6).
+ */
+async function mergeEdit(tx: Queryable, communeId: string, deviceId: string, m: Mutation, current: Record<string, unknown>, base: Record<string, unknown>, incoming: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { merged, applied: fields, conflicts } = applyFieldChanges(current, base, incoming);
+  for (const c of conflicts) await recordConflict(tx, communeId, deviceId, m, { kind: 'field', field: c.field, base: c.base, hub: c.hub, device: c.local });
+  if (fields.length > 0) {
+    await tx.query('UPDATE conflicts SET resolved_at = now() WHERE dossier_id = $1 AND field = ANY($2::text[]) AND resolved_at IS NULL', [m.entityId, fields]);
+  }
+  // Everything outside the merged fields (documents, channel …) follows the PC's snapshot as before.
+  return { ...incoming, ...Object.fromEntries(mergeFields.map((f) => [f, merged[f] ?? null])) };
+}
+
+async function recordConflict(tx: Queryable, communeId: string, deviceId: string, m: Mutation, c: { kind: 'field' | 'transition'; field: string; base: unknown; hub: unknown; device: unknown }): Promise<void> {
+  await tx.query(
+    `INSERT INTO conflicts (id, commune_id, dossier_id, device_id, mutation_key, kind, field, base_value, hub_value, device_value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [randomUUID(), communeId, m.entityId, deviceId, m.key, c.kind, c.field, JSON.stringify(c.base ?? null), JSON.stringify(c.hub ?? null), JSON.stringify(c.device ?? null)],
+  );
 }
 
 /** The state machine decides, against the hub's status, never the PC's (sync.md §4.6). */

@@ -19,7 +19,7 @@ import {
   tokenRequest,
   type TokenResponse,
 } from '../sync/protocol/messages';
-import { createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, publishHolidays, publishProcedure, revokeDevice } from './admin';
+import { createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, publishAdminUnits, publishHolidays, publishProcedure, putAccount, revokeDevice } from './admin';
 import { CHALLENGE_TTL_S, isDevicePublicKey, newNonce, sameDigest, sha256Hex, TOKEN_TTL_S, verifyDeviceSignature, type DeviceClaims, type TokenSigner } from './auth';
 import { num, type HubDb } from './db/db';
 import * as msg from './messages';
@@ -165,6 +165,20 @@ export function buildHub(options: HubOptions): FastifyInstance {
     if (!admin(req, reply)) return reply;
     const { id } = z.object({ id: z.string() }).parse(req.params);
     if (!(await revokeDevice(db, id))) return fail(reply, 404, 'device-unknown', 'Không có máy này trên máy chủ.', 'No such device on the hub.');
+    return reply.code(204).send();
+  });
+
+  app.put('/v1/admin/admin-units', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    return { changed: await publishAdminUnits(db, msg.publishAdminUnits.parse(req.body).units) };
+  });
+
+  app.put('/v1/admin/communes/:id/accounts/:accountId', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const { id, accountId } = z.object({ id: z.string(), accountId: z.string().min(1).max(64) }).parse(req.params);
+    const outcome = await putAccount(db, id, accountId, msg.putAccount.parse(req.body));
+    if (outcome === 'no-commune') return fail(reply, 404, 'commune-unknown', 'Không có xã này trên máy chủ.', 'No such commune on the hub.');
+    if (outcome === 'username-taken') return fail(reply, 409, 'username-taken', 'Tên đăng nhập này đã có tài khoản khác dùng.', 'Another account already uses this user name.');
     return reply.code(204).send();
   });
 

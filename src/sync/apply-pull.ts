@@ -1,17 +1,18 @@
 /**
  * Applies one pulled page to the PC's store in ONE transaction together with the new cursor
  * (sync.md R2): a crash leaves either the whole page and its cursor, or neither. A dossier with
- * changes not yet pushed keeps its local state (the hub will answer those changes, and a refusal
- * brings the hub's state back through the feed); rebasing them is not built yet.
+ * changes not yet pushed is merged field by field with them (`rebase.ts`); conflicts are recorded.
  */
 import { z } from 'zod';
 import type { Store } from '../main/store/db';
-import { getDossierById, putDossierFromHub, type StoredDossier } from '../main/store/repos/dossiers';
+import { putAdminUnit } from '../main/store/repos/admin-units';
+import { type StoredDossier } from '../main/store/repos/dossiers';
 import { putHolidayOverlay } from '../main/store/repos/holidays';
-import { listOutboxForEntity } from '../main/store/repos/outbox';
 import { upsertProcedureVersion } from '../main/store/repos/procedures';
 import { putSyncState } from '../main/store/repos/sync-state';
+import { applyPulledAccount } from './pull-accounts';
 import type { PullItem } from './protocol/messages';
+import { applyPulledDossier } from './rebase';
 
 /** Key of the pull cursor in sync_state. */
 export const CURSOR_KEY = 'pull.cursor';
@@ -44,6 +45,7 @@ const snapshotSchema = z.object({
 /** What a page did, for the status and the tests. */
 export interface AppliedPage {
   readonly applied: number;
+  /** Dossiers merged with local changes not yet sent (sync.md §4.6). */
   readonly keptLocal: number;
 }
 
@@ -54,18 +56,14 @@ export function applyPullPage(store: Store, items: readonly PullItem[], cursor: 
     let keptLocal = 0;
     for (const item of items) {
       if (item.type === 'holidays') putHolidayOverlay(db, item.year, item.overlay, now);
+      else if (item.type === 'admin-unit') putAdminUnit(db, { code: item.code, name: item.name, level: item.level, parentCode: item.parentCode, updatedAt: now });
+      else if (item.type === 'account') applyPulledAccount(db, item, now);
       else if (item.type === 'procedure') {
         upsertProcedureVersion(db, { code: item.code, version: item.procedureVersion, effectiveFrom: item.effectiveFrom, name: item.name, definition: item.definition, updatedAt: now });
       } else {
-        const local = getDossierById(db, item.id);
-        const pending = local !== undefined && listOutboxForEntity(db, item.id).some((e) => e.sentAt === null);
-        if (pending) {
-          keptLocal += 1;
-          continue;
-        }
         const s = snapshotSchema.parse(item.snapshot);
         const dossier: StoredDossier = { ...s, status: item.status, rowVersion: item.rowVersion, updatedAt: s.updatedAt ?? s.createdAt };
-        putDossierFromHub(db, dossier);
+        if (applyPulledDossier(db, dossier, item.snapshot, now) === 'merged') keptLocal += 1;
       }
       applied += 1;
     }

@@ -12,6 +12,7 @@ import { getSyncState, putSyncState } from '../main/store/repos/sync-state';
 import { applyPullPage, CURSOR_KEY } from './apply-pull';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { pull, push, requestToken, SyncError, type FetchFn } from './hub-api';
+import { payloadWithBase } from './merge-base';
 
 /** What the PC got at enrolment. */
 export interface DeviceCredentials {
@@ -80,7 +81,8 @@ export class SyncClient {
     for (;;) {
       const batch = this.#store.read((db) => peekUnsentOutbox(db, this.#batchSize));
       if (batch.length === 0) return settled;
-      const mutations = batch.map((e) => ({ seq: e.seq, key: e.idempotencyKey, kind: e.kind, entityId: e.entityId, payload: e.payload }));
+      // Edits carry the values they replace, so the hub merges them field by field (merge-base.ts).
+      const mutations = this.#store.read((db) => batch.map((e) => ({ seq: e.seq, key: e.idempotencyKey, kind: e.kind, entityId: e.entityId, payload: payloadWithBase(db, e) })));
       let answer;
       try {
         answer = await this.#authorised((token) => push(this.#fetch, this.#hubUrl, token, this.#creds.deviceId, mutations));

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../src/main/store/db';
 import { appendDossierEvent, type NewDossierEvent } from '../../src/main/store/repos/dossier-events';
-import { getDossierById, insertDossier, updateDossierStatus, type NewDossier, type StoredDossier } from '../../src/main/store/repos/dossiers';
+import { getDossierById, insertDossier, updateDossier, updateDossierStatus, type DossierChanges, type NewDossier, type StoredDossier } from '../../src/main/store/repos/dossiers';
 import { enqueueOutbox } from '../../src/main/store/repos/outbox';
 import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { SyncClient, type DeviceCredentials, type SyncClientOptions } from '../../src/sync/client';
@@ -69,4 +69,13 @@ export function transitionIn(store: Store, id: string, action: string, to: strin
   if (current === undefined) throw new Error(`no dossier ${id} on this PC`);
   const next = store.write((db) => updateDossierStatus(db, id, current.rowVersion, to, at(5)));
   record(store, next, { id: uuidv7(Date.parse(at(5))), dossierId: id, at: at(5), actorId: 'specialist-1', action, fromStatus: current.status, toStatus: to }, 'dossier.transitioned');
+}
+
+/** Changes fields of a dossier on `pc` without a status change, as a clerk's edit would (`dossier.edited`). */
+export function editOnPc(pc: TestPc, id: string, changes: DossierChanges): StoredDossier {
+  const current = pc.store.read((db) => getDossierById(db, id));
+  if (current === undefined) throw new Error(`no dossier ${id} on this PC`);
+  const next = pc.store.write((db) => updateDossier(db, id, current.rowVersion, changes, at(6)));
+  record(pc.store, next, { id: uuidv7(Date.parse(at(6))), dossierId: id, at: at(6), actorId: 'clerk-1', action: 'edit', fromStatus: null, toStatus: null }, 'dossier.edited');
+  return next;
 }

@@ -30,6 +30,8 @@ import { ensureCommune } from './settings/commune';
 import { ensureSequenceSettings } from './settings/sequence-blocks';
 import { workflowHandlers } from './workflow/handlers';
 import { syncHandlers } from './sync/handlers';
+// Sync conflicts (issue 7c)
+import { syncConflictHandlers } from './sync/conflicts-handlers';
 
 export interface Core {
   readonly context: CoreContext;
@@ -75,6 +77,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...scanningHandlers(scanning),
       ...printingHandlers(new PrintingService({ store, clock: context.clock, dataDir: context.dataDir, printer: context.printer ?? new CupsPrinter() })),
       ...syncHandlers(sync, store),
+      ...syncConflictHandlers({ store, clock: context.clock }),
     };
     if (context.host !== 'cli') sync?.start();
     return {

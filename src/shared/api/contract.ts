@@ -29,6 +29,8 @@ import { PrinterList, PrintLogEntry, PrintLogList, SetDefaultPrinterInput, SlipP
 // Register of received dossiers and slips kept with the dossier (issue 6, printing)
 import { KeptSlipIdInput, KeptSlipList, RegisterInput, RegisterPrintInput } from './printing';
 import { SyncEnrolInput, SyncStatusView } from './sync';
+// Sync conflicts (issue 7c)
+import { SyncConflictList, SyncConflictResolveInput, SyncConflictView } from './sync';
 import { DocumentIdInput, DocumentPages, DocumentPdf, PageIdInput, PageMoveInput, PageRotateInput, ScanJobInput, ScannerList, ScanStarted, ScanStartInput, ScanStatus, SetDefaultScannerInput } from './scanning';
 // Settings tests, thumbnails and scanning into the intake form (issue 8, counter screens)
 import { DraftDocument, DraftDocumentInput } from './dossiers';
@@ -138,6 +140,11 @@ export const contract = {
   'sync.now': { input: NoInput, output: SyncStatusView, access: 'signed-in' },
   /** Enrols this PC with the hub using the commune's one-time code, then starts syncing (administrators only). */
   'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, access: ['admin'] },
+  // ---- Sync conflicts (issue 7c, sync.md §4.6) ----
+  /** Fields, statuses and account names changed both here and on the hub, not yet settled. */
+  'sync.conflicts': { input: NoInput, output: SyncConflictList, access: ['clerk', 'leader'] },
+  /** Settles one: keep the hub's value, or send this PC's value again as a new edit. */
+  'sync.conflict-resolve': { input: SyncConflictResolveInput, output: SyncConflictView, access: ['clerk', 'leader'] },
   // ---- Settings tests, thumbnails and scanning into the intake form (issue 8, counter screens) ----
   /** Prints the test page (no dossier) on a printer and waits for the spooler's final state. */
   'printer.test': { input: PrinterTestInput, output: PrinterTestResult, access: ['clerk', 'leader', 'admin'] },

@@ -41,3 +41,37 @@ export const SyncEnrolInput = z
     code: z.string().trim().min(4).max(64),
   })
   .strict();
+
+// ---- Conflicts with the hub (issue 7c, sync.md §4.6) ----
+/** One field, status or account name changed both here and on the hub; the hub's value is shown until someone decides. */
+export const SyncConflictView = z.object({
+  id: z.string(),
+  entity: z.enum(['dossier', 'account']),
+  entityId: z.string(),
+  kind: z.enum(['field', 'status', 'username']),
+  field: z.string().nullable(),
+  /** The field's name for the screen, Vietnamese first. */
+  fieldLabel: z.object({ vi: z.string(), en: z.string() }),
+  /** For a dossier: its code (null for a draft) and applicant, so the clerk knows which one. */
+  dossierCode: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  baseValue: z.unknown(),
+  localValue: z.unknown(),
+  hubValue: z.unknown(),
+  /** Whose value this PC shows now. */
+  kept: z.enum(['hub', 'local']),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.enum(['hub', 'local']).nullable(),
+});
+export type SyncConflictView = z.infer<typeof SyncConflictView>;
+
+export const SyncConflictList = z.object({ items: z.array(SyncConflictView) });
+
+/** Settles a conflict: keep the hub's value, or this PC's (sent to the hub as a new edit). */
+export const SyncConflictResolveInput = z
+  .object({
+    id: z.string().trim().min(1).max(64),
+    choice: z.enum(['hub', 'local']),
+  })
+  .strict();

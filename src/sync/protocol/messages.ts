@@ -4,6 +4,7 @@
  * a silent loss. Cursors are the hub's per-commune change counter, never a clock (§4.5).
  */
 import { z } from 'zod';
+import { roles } from '../../shared/dossier/roles';
 
 /** Bumped on any incompatible change; it is also the `/v1` in every path. */
 export const PROTOCOL_VERSION = 1;
@@ -108,7 +109,30 @@ export const procedureItem = z.object({
   name: z.string(),
   definition: z.unknown(),
 });
-export const pullItem = z.discriminatedUnion('type', [dossierItem, holidayItem, procedureItem]);
+/** An administrative unit (tỉnh, xã; huyện only in old data), published by the city to every commune. */
+export const adminUnitItem = z.object({
+  type: z.literal('admin-unit'),
+  version: z.number().int().positive(),
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['province', 'district', 'commune']),
+  parentCode: z.string().nullable(),
+});
+/**
+ * A staff account of this commune, created on the hub: it arrives with its password hash (the
+ * PC's scrypt format), never a password. Roles as on the PC.
+ */
+export const accountItem = z.object({
+  type: z.literal('account'),
+  version: z.number().int().positive(),
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  passwordHash: z.string(),
+  active: z.boolean(),
+});
+export const pullItem = z.discriminatedUnion('type', [dossierItem, holidayItem, procedureItem, adminUnitItem, accountItem]);
 export type PullItem = z.infer<typeof pullItem>;
 
 /** A page of changes after `cursor`, latest state per row (§4.5), in counter order. */

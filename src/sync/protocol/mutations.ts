@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** Kinds the hub knows; any other is rejected permanently, never retried. */
-export const mutationKinds = ['dossier.received', 'dossier.transitioned', 'dossier.viewed'] as const;
+export const mutationKinds = ['dossier.received', 'dossier.transitioned', 'dossier.viewed', 'dossier.edited'] as const;
 
 /** One history event. */
 export const eventPayload = z.looseObject({
@@ -21,7 +21,11 @@ export const eventPayload = z.looseObject({
 /** The dossier snapshot after the event. */
 export const dossierSnapshot = z.looseObject({ id: z.string().min(1), status: z.string().min(1), rowVersion: z.number().int().positive() });
 
-/** `dossier.received` and `dossier.transitioned`. */
-export const dossierChangePayload = z.object({ event: eventPayload, dossier: dossierSnapshot });
+/**
+ * `dossier.received`, `dossier.transitioned` and `dossier.edited` (fields only, no status change).
+ * `base`, added by the PC at push time, holds the previous value of each field the change touched
+ * (sync.md §4.6): the hub applies a field only where it still holds that value.
+ */
+export const dossierChangePayload = z.object({ event: eventPayload, dossier: dossierSnapshot, base: z.record(z.string(), z.unknown()).optional() });
 /** `dossier.viewed`: who read what, no dossier data. */
 export const dossierViewedPayload = z.object({ event: eventPayload });

@@ -11,7 +11,8 @@ import { listDocuments } from '../../store/repos/documents';
 import { enqueueOutbox } from '../../store/repos/outbox';
 
 /** Outbox command kinds this module writes. */
-export type DossierCommand = 'dossier.received' | 'dossier.transitioned' | 'dossier.viewed';
+/** `dossier.edited`: fields changed without a status change (e.g. a sync conflict settled for this PC's value). */
+export type DossierCommand = 'dossier.received' | 'dossier.transitioned' | 'dossier.viewed' | 'dossier.edited';
 
 /** One history event; `dossier` is the dossier as it stands after the change. */
 export interface DossierEventInput {

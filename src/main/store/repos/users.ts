@@ -114,3 +114,18 @@ export function resetFailedLogins(db: WriteDb, id: string, updatedAt: string): v
     id,
   );
 }
+
+/**
+ * Writes a staff account as the hub publishes it (sync pull): creates it, or replaces name, role,
+ * active flag and password hash, keeping this PC's lockout counters. The caller checks first that
+ * the username is not held by another local account (`findUserByUsername`).
+ */
+export function putUserFromHub(db: WriteDb, user: Omit<NewUser, 'createdAt'> & { readonly active: boolean }, now: string): void {
+  prepared(
+    db,
+    `INSERT INTO users (id, username, display_name, role, password_hash, active, created_at, updated_at)
+     VALUES (@id, @username, @display_name, @role, @password_hash, @active, @now, @now)
+     ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
+       password_hash = excluded.password_hash, active = excluded.active, updated_at = excluded.updated_at`,
+  ).run({ id: user.id, username: user.username, display_name: user.displayName.normalize('NFC'), role: user.role, password_hash: user.passwordHash, active: bit(user.active), now });
+}
