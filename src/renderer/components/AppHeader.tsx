@@ -15,7 +15,8 @@ export function AppHeader(props: AppHeaderProps) {
         <p className="subtitle">{props.subtitle}</p>
       </div>
       {props.office && <p className="office" data-testid="office">{props.office}</p>}
-      <button type="button" className="lang-switch" onClick={props.onSwitchLanguage} aria-label={props.switchLabel} accessKey="l">
+      {/* The visible word is the accessible name (WCAG 2.5.3, label in name); the longer phrase is its description. */}
+      <button type="button" className="lang-switch" onClick={props.onSwitchLanguage} title={props.switchLabel} accessKey="l">
         {props.switchText}
       </button>
     </header>

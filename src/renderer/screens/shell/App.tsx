@@ -7,6 +7,7 @@ import { CredentialsForm } from '../../components/CredentialsForm';
 import { useI18n } from '../../i18n';
 import { setLockListener } from './call';
 import { Shell } from './Shell';
+import { VolunteerShell } from '../volunteer/VolunteerShell';
 
 type UserRecord = { id: string; username: string; displayName: string; role: SessionUser['role'] };
 
@@ -73,7 +74,9 @@ export function App() {
     <div className="app">
       {header}
       {banner}
-      <Shell user={user} commune={info?.commune.name ?? ''} onLogout={() => void logout()} inert={locked} />
+      {user.role === 'volunteer'
+        ? <VolunteerShell user={user} commune={info?.commune.name ?? ''} onLogout={() => void logout()} inert={locked} />
+        : <Shell user={user} commune={info?.commune.name ?? ''} onLogout={() => void logout()} inert={locked} />}
       {locked && (
         <div className="overlay" role="dialog" aria-modal="true">
           <CredentialsForm testId="lock-form" heading={t('lock.heading')} explain={t('lock.explain')} passwordLabel={t('login.password')}

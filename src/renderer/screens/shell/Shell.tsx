@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Role } from '../../../shared/dossier/roles';
 import { HelpPanel } from '../../components/HelpPanel';
 import { NavBar } from '../../components/NavBar';
@@ -10,7 +10,8 @@ import { IntakeScreen } from '../intake/IntakeScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { SearchScreen } from '../search/SearchScreen';
 import { TodayScreen } from '../today/TodayScreen';
-import { navOrder, type Route } from './route';
+import { navFor, type Route } from './route';
+import { VolunteerDraftsScreen } from '../volunteer-review/VolunteerDraftsScreen';
 
 export interface ShellProps {
   readonly user: { readonly displayName: string; readonly role: Role };
@@ -24,6 +25,7 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
   const [route, setRoute] = useState<Route>({ name: 'today' });
   const [help, setHelp] = useState(false);
   const dirty = useRef(false);
+  const nav = useMemo(() => navFor(user.role), [user.role]);
 
   const go = useCallback((next: Route) => {
     if (dirty.current && !window.confirm(t('nav.unsaved'))) return;
@@ -36,9 +38,9 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
       if (inert) return;
       if (e.key === 'F1') { e.preventDefault(); setHelp((h) => !h); return; }
       if (e.key === 'Escape') setHelp(false);
-      if (e.altKey && /^[1-5]$/.test(e.key)) {
+      if (e.altKey && /^[1-9]$/.test(e.key)) {
         e.preventDefault();
-        const name = navOrder[Number(e.key) - 1];
+        const name = nav[Number(e.key) - 1];
         if (name) go({ name });
       }
       if (e.altKey && e.key.toLowerCase() === 'l') { e.preventDefault(); toggle(); }
@@ -46,13 +48,13 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, inert, toggle]);
+  }, [go, inert, toggle, nav]);
 
   const open = (id: string) => go({ name: 'dossier', id });
   return (
     <>
       <NavBar label={t('nav.label')} current={route.name} onGo={(id) => go({ name: id } as Route)}
-        items={navOrder.map((name, i) => ({ id: name, label: t(`nav.${name}`), shortcut: `Alt+${i + 1}` }))}
+        items={nav.map((name, i) => ({ id: name, label: t(`nav.${name}`), shortcut: `Alt+${i + 1}` }))}
         end={<>
           <button type="button" onClick={() => setHelp(true)}>{t('shell.help')}</button>
           <button type="button" data-testid="logout" onClick={onLogout}>{t('shell.logout')}</button>
@@ -63,6 +65,7 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
         {route.name === 'search' && <SearchScreen onOpen={open} />}
         {route.name === 'reports' && <ReportsScreen />}
         {route.name === 'about' && <HomeScreen />}
+        {route.name === 'drafts' && <VolunteerDraftsScreen onOpen={open} />}
         {route.name === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
       </main>
       <StatusBar commune={commune} user={user.displayName} role={t(`role.${user.role}`)}
