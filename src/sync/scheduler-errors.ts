@@ -11,6 +11,8 @@ export function syncFailure(error: unknown, hubUrl: string): ApiError {
   if (!(error instanceof SyncError)) return describeError('internal');
   if (error.code === 'network') return describeError('sync.hub-unreachable', { hubUrl });
   if (error.code === 'seq-gap') return describeError('sync.out-of-step');
+  // 426: the hub no longer serves this protocol version (issue 7c).
+  if (error.code === 'upgrade-required') return describeError('sync.upgrade-required');
   if (error.status === 401 || error.status === 403 || error.code === 'device-key-invalid') return describeError('sync.device-refused');
   return describeError('sync.hub-error', { reason: error.status === undefined ? error.code : `${error.code}, HTTP ${error.status}` });
 }

@@ -13,6 +13,7 @@ import { getAdminUnit, listAdminUnitChildren } from '../../src/main/store/repos/
 import { getDossierById } from '../../src/main/store/repos/dossiers';
 import { listOpenSyncConflicts } from '../../src/main/store/repos/sync-conflicts';
 import { listSyncRejections } from '../../src/main/store/repos/sync-rejections';
+import { readSyncStatus } from '../../src/main/store/repos/sync-status';
 import { findUserByUsername, getUserById, insertUser } from '../../src/main/store/repos/users';
 import { sampleAdminUnits } from '../../src/hub/seed-admin-units';
 import { at } from '../helpers/dossier-fixtures';
@@ -88,6 +89,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       // The hub's echo does not erase the record: a person has not decided yet.
       const listed = listConflicts({ store: b.store, clock: fixedClock(at(30)) }).items;
       expect(listed).toHaveLength(1);
+      expect(b.store.read((db) => readSyncStatus(db)).conflicts).toBe(1);
       expect(listed[0]).toMatchObject({ fieldLabel: { vi: 'Số điện thoại' }, applicantName: expect.any(String) as string });
 
       const settled = resolveConflict({ store: b.store, clock: fixedClock(at(31)) }, clerk, { id: listed[0]!.id, choice: 'local' });
@@ -100,6 +102,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       await a.client.syncOnce();
       expect(a.store.read((db) => getDossierById(db, id))?.applicantPhone).toBe('0922222222');
       expect(listConflicts({ store: b.store, clock: fixedClock(at(33)) }).items).toEqual([]);
+      expect(b.store.read((db) => readSyncStatus(db)).conflicts).toBe(0);
     });
 
     it('rebases a pending transition that is still legal after the hub’s, and records one that is not', async () => {

@@ -9,6 +9,7 @@ import { TokenSigner } from '../../src/hub/auth';
 import { buildHub } from '../../src/hub/server';
 import { describeError } from '../../src/shared/api/errors';
 import { enrol } from '../../src/sync/hub-api';
+import { syncFailure } from '../../src/sync/scheduler-errors';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/sync/protocol/messages';
 import { call, communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
 
@@ -50,6 +51,10 @@ describe('protocol version negotiation', () => {
     const refused = enrol(fetch, url, code, 'Máy 1');
     await expect(refused).rejects.toMatchObject({ code: 'upgrade-required', status: 426, transient: false });
     await expect(refused).rejects.toHaveProperty('userMessage.vi', expect.stringContaining(`giao thức ${PROTOCOL_VERSION + 1}`));
+    // The badge shows it as the catalogue's own code, not as a generic hub error.
+    const failure = syncFailure(await refused.catch((e: unknown) => e), url);
+    expect(failure.code).toBe('sync.upgrade-required');
+    expect(failure.message.vi).toContain('cập nhật Motcua Desk');
     // The code was not spent: the same PC enrols once the hub serves its protocol again.
     await expect(enrol(fetch, hub.url, code, 'Máy 1')).resolves.toMatchObject({ communeId: '000.00.00.X99' });
     expect(describeError('sync.upgrade-required').message.vi).toContain('cập nhật');

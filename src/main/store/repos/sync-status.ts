@@ -5,8 +5,8 @@
  */
 import type { SyncStatusView } from '../../../shared/api/sync';
 import type { ReadDb } from '../db';
-import { prepared } from '../statements';
 import { countUnsentOutbox } from './outbox';
+import { countOpenSyncConflicts } from './sync-conflicts';
 import { countSyncRejections } from './sync-rejections';
 import { getSyncEnrolment } from './sync-enrolment';
 
@@ -32,16 +32,6 @@ export const idleSyncRuntime: SyncRuntime = {
   clockWarning: null,
 };
 
-function tableExists(db: ReadDb, name: string): boolean {
-  return prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-/** Open conflicts (`sync_conflicts`, issue 7c) when that table exists in this schema. */
-function countOpenConflicts(db: ReadDb): number {
-  if (!tableExists(db, 'sync_conflicts')) return 0;
-  return (prepared(db, 'SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
-}
-
 /** The badge's view: counts from the store, times and errors from `runtime`. */
 export function readSyncStatus(db: ReadDb, runtime: SyncRuntime = idleSyncRuntime): SyncStatusView {
   const enrolment = getSyncEnrolment(db);
@@ -52,7 +42,7 @@ export function readSyncStatus(db: ReadDb, runtime: SyncRuntime = idleSyncRuntim
     waiting,
     attachmentsWaiting: 0,
     rejected: countSyncRejections(db),
-    conflicts: countOpenConflicts(db),
+    conflicts: countOpenSyncConflicts(db),
     lastSuccessAt: runtime.lastSuccessAt,
     lastAttemptAt: runtime.lastAttemptAt,
     offlineSince: runtime.offlineSince,
