@@ -2,7 +2,10 @@
  * A fake TWAIN DSM + data source for tests (Debian has no TWAIN): one DSM_Entry with the TWAIN
  * state machine for the calls our driver makes, pack(2) structs as twain.h declares them, and
  * memory transfer of generated gray or RGB strips. FAKE_TWAIN_PAGES sets the feeder's pages,
- * FAKE_TWAIN_JAM_PAGE makes that page (1-based) fail with TWCC_PAPERJAM.
+ * FAKE_TWAIN_JAM_PAGE makes that page (1-based) fail with TWCC_PAPERJAM. As a TWAIN 2 DSM it
+ * offers DSM_MemAllocate/Free/Lock/Unlock through DAT_ENTRYPOINT, and the source answers
+ * MSG_GET for resolution (enumeration), pixel type (enumeration), feeder (one value) and
+ * physical size (one value, inches); it has no duplex unit.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,10 +22,34 @@ typedef struct { uint32_t Flags, Length; void *TheMem; } TW_MEMORY;
 typedef struct { uint16_t Compression; uint32_t BytesPerRow, Columns, Rows, XOffset, YOffset, BytesWritten; TW_MEMORY Memory; } TW_IMAGEMEMXFER;
 typedef struct { uint16_t Count; uint32_t EOJ; } TW_PENDINGXFERS;
 typedef struct { uint16_t ConditionCode, Data; } TW_STATUS;
+typedef struct { uint32_t Size; void *DSM_Entry, *MemAllocate, *MemFree, *MemLock, *MemUnlock; } TW_ENTRYPOINT;
+typedef struct { uint16_t ItemType; uint32_t NumItems, CurrentIndex, DefaultIndex; uint8_t ItemList[1]; } TW_ENUMERATION;
 #pragma pack(pop)
 
+/* Containers are plain malloc blocks; the handle is the pointer. `live` counts what the app has not freed. */
+static int live = 0;
+static void *mem_allocate(uint32_t size) { live++; return calloc(1, size); }
+static void mem_free(void *h) { if (h) { live--; free(h); } }
+static void *mem_lock(void *h) { return h; }
+static void mem_unlock(void *h) { (void)h; }
+
+static void *one_value(uint16_t type, uint32_t item) {
+  TW_ONEVALUE *v = mem_allocate(sizeof *v); v->ItemType = type; v->Item = item; return v;
+}
+/* An enumeration of 16-bit items (UINT16) or FIX32 whole numbers (4 bytes each). */
+static void *enumeration(uint16_t type, const uint16_t *items, uint32_t n, uint32_t current) {
+  uint32_t size = type == 7 ? 4 : 2;
+  TW_ENUMERATION *e = mem_allocate(14 + n * size);
+  e->ItemType = type; e->NumItems = n; e->CurrentIndex = current; e->DefaultIndex = current;
+  for (uint32_t i = 0; i < n; i++) {
+    if (size == 4) { int16_t whole = (int16_t)items[i]; memcpy(e->ItemList + i * 4, &whole, 2); memset(e->ItemList + i * 4 + 2, 0, 2); }
+    else memcpy(e->ItemList + i * 2, &items[i], 2);
+  }
+  return e;
+}
+
 enum { SUCCESS = 0, FAILURE = 1, CANCEL = 3, XFERDONE = 6, ENDOFLIST = 7 };
-enum { CC_SEQERROR = 11, CC_BADVALUE = 4, CC_PAPERJAM = 20, CC_NOMEDIA = 29 };
+enum { CC_SEQERROR = 11, CC_BADVALUE = 4, CC_CAPUNSUPPORTED = 13, CC_PAPERJAM = 20, CC_NOMEDIA = 29 };
 
 static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, page = 0, row = 0;
 static uint16_t cc = 0;
@@ -35,7 +62,14 @@ static int env_int(const char *name, int fallback) { const char *v = getenv(name
 uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t dat, uint16_t msg, void *data) {
   (void)origin;
   if (dat == 8) { *(TW_STATUS *)data = (TW_STATUS){cc, 0}; cc = 0; return SUCCESS; }
-  if (dat == 4 && msg == 0x301) { if (state != 1) return fail(CC_SEQERROR); state = 3; return SUCCESS; }
+  if (dat == 4 && msg == 0x301) { if (state != 1) return fail(CC_SEQERROR); state = 3; origin->SupportedGroups |= 0x10000000; return SUCCESS; }
+  if (dat == 0x403 && msg == 1) {
+    TW_ENTRYPOINT *ep = data;
+    if (state < 3 || ep->Size != sizeof *ep) return fail(CC_BADVALUE);
+    ep->DSM_Entry = (void *)DSM_Entry; ep->MemAllocate = (void *)mem_allocate; ep->MemFree = (void *)mem_free;
+    ep->MemLock = (void *)mem_lock; ep->MemUnlock = (void *)mem_unlock;
+    return SUCCESS;
+  }
   if (dat == 4 && msg == 0x302) { if (state != 3) return fail(CC_SEQERROR); state = 1; return SUCCESS; }
   if (dat == 3 && (msg == 4 || msg == 5)) {
     if (state < 3) return fail(CC_SEQERROR);
@@ -53,6 +87,18 @@ uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t
   }
   if (dat == 3 && msg == 0x402) { if (state != 4) return fail(CC_SEQERROR); state = 3; return SUCCESS; }
   if (dest == NULL) return fail(CC_BADVALUE);
+  if (dat == 1 && msg == 1) {
+    TW_CAPABILITY *cap = data;
+    static const uint16_t dpis[] = {100, 150, 200, 300, 600}, types[] = {0, 1, 2};
+    if (state != 4) return fail(CC_SEQERROR);
+    if (cap->Cap == 0x1118 || cap->Cap == 0x1119) { cap->ConType = 4; cap->hContainer = enumeration(7, dpis, 5, 0); }
+    else if (cap->Cap == 0x0101) { cap->ConType = 4; cap->hContainer = enumeration(4, types, 3, 1); }
+    else if (cap->Cap == 0x1002) { cap->ConType = 5; cap->hContainer = one_value(6, (uint32_t)feeder); }
+    else if (cap->Cap == 0x1111) { cap->ConType = 5; cap->hContainer = one_value(7, 8 | (32768u << 16)); } /* 8.5 in */
+    else if (cap->Cap == 0x1112) { cap->ConType = 5; cap->hContainer = one_value(7, 14); }
+    else return fail(CC_CAPUNSUPPORTED);
+    return SUCCESS;
+  }
   if (dat == 1 && msg == 6) {
     TW_CAPABILITY *cap = data; TW_ONEVALUE *one = cap->hContainer;
     if (state != 4 || cap->ConType != 5) return fail(CC_SEQERROR);
@@ -90,6 +136,8 @@ uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t
   return fail(CC_BADVALUE);
 }
 
+/* For the test: capability containers the app has not freed yet. */
+int fake_twain_live_containers(void) { return live; }
 /* For the test: which state the fake is in (1 = everything closed). */
 int fake_twain_state(void) { return state; }
 /* For the test: the resolution and pixel type the driver negotiated. */

@@ -9,6 +9,8 @@ export const TW = {
   DG_CONTROL: 0x1,
   DG_IMAGE: 0x2,
   DF_APP2: 0x20000000,
+  DF_DSM2: 0x10000000,
+  DAT_ENTRYPOINT: 0x403,
   DAT_CAPABILITY: 1,
   DAT_EVENT: 2,
   DAT_IDENTITY: 3,
@@ -45,6 +47,13 @@ export const TW = {
   CC_NOMEDIA: 29,
   CC_SEQERROR: 11,
   CAP_FEEDERENABLED: 0x1002,
+  CAP_DUPLEXENABLED: 0x1013,
+  ICAP_PHYSICALWIDTH: 0x1111,
+  ICAP_PHYSICALHEIGHT: 0x1112,
+  TWON_DONTCARE16: 0xffff,
+  TWON_ARRAY: 3,
+  TWON_ENUMERATION: 4,
+  TWON_RANGE: 6,
   ICAP_PIXELTYPE: 0x0101,
   ICAP_XFERMECH: 0x0103,
   ICAP_XRESOLUTION: 0x1118,
@@ -54,6 +63,7 @@ export const TW = {
   TWTY_BOOL: 6,
   TWTY_FIX32: 7,
   TWSX_MEMORY: 2,
+  TWPT_BW: 0,
   TWPT_GRAY: 1,
   TWPT_RGB: 2,
   TWMF_APPOWNS_POINTER: 9,
@@ -88,6 +98,16 @@ export const TW_IMAGEMEMXFER = koffi.pack('TW_IMAGEMEMXFER', {
 });
 export const TW_PENDINGXFERS = koffi.pack('TW_PENDINGXFERS', { Count: 'uint16', EOJ: 'uint32' });
 export const TW_STATUS = koffi.pack('TW_STATUS', { ConditionCode: 'uint16', Data: 'uint16' });
+export const TW_ENTRYPOINT = koffi.pack('TW_ENTRYPOINT', {
+  Size: 'uint32',
+  DSM_Entry: 'void *',
+  DSM_MemAllocate: 'void *',
+  DSM_MemFree: 'void *',
+  DSM_MemLock: 'void *',
+  DSM_MemUnlock: 'void *',
+});
+export const TW_ENTRYPOINT_SIZE = koffi.sizeof(TW_ENTRYPOINT);
+export const TW_ONEVALUE_SIZE = koffi.sizeof(TW_ONEVALUE);
 /** pEvent points at a Win32 MSG the message loop took from the queue. */
 export const TW_EVENT = koffi.pack('TW_EVENT', { pEvent: 'void *', TWMessage: 'uint16' });
 
@@ -95,7 +115,7 @@ export type TwainType = typeof TW_IDENTITY;
 
 /** Sizes in bytes of the structs as bound, for the pack(2) layout test. */
 export function structSizes(): Record<string, number> {
-  const types = { TW_IDENTITY, TW_CAPABILITY, TW_ONEVALUE, TW_USERINTERFACE, TW_IMAGEMEMXFER, TW_PENDINGXFERS, TW_EVENT };
+  const types = { TW_IDENTITY, TW_CAPABILITY, TW_ONEVALUE, TW_USERINTERFACE, TW_IMAGEMEMXFER, TW_PENDINGXFERS, TW_EVENT, TW_ENTRYPOINT };
   return Object.fromEntries(Object.entries(types).map(([name, type]) => [name, koffi.sizeof(type)]));
 }
 
@@ -112,6 +132,43 @@ export function readStruct<T>(buffer: Buffer, type: TwainType): T {
 
 /** The address of a Buffer, for struct members such as TheMem and hContainer. */
 export const addressOf = (buffer: Buffer): bigint => koffi.address(buffer);
+
+/**
+ * A TWAIN 2 DSM's memory functions (from DAT_ENTRYPOINT): capability containers are handles
+ * the DSM allocates, so they work on Windows (HGLOBAL) and elsewhere alike.
+ */
+export interface TwainMemory {
+  allocate(size: number): bigint;
+  free(handle: bigint): void;
+  /** Locks the handle, hands its pointer to `use`, unlocks on every path. */
+  locked<T>(handle: bigint, use: (pointer: bigint) => T): T;
+}
+
+const MemAllocate = koffi.proto('__stdcall', 'TwMemAllocate', 'void *', ['uint32']);
+const MemHandle = koffi.proto('__stdcall', 'TwMemHandle', 'void *', ['void *']);
+const MemFree = koffi.proto('__stdcall', 'TwMemFree', 'void', ['void *']);
+
+export function dsmMemory(entrypoint: Buffer): TwainMemory {
+  const ep = readStruct<Record<'DSM_MemAllocate' | 'DSM_MemFree' | 'DSM_MemLock' | 'DSM_MemUnlock', bigint>>(entrypoint, TW_ENTRYPOINT);
+  return {
+    allocate: (size) => (koffi.call(ep.DSM_MemAllocate, MemAllocate, size) as bigint | null) ?? 0n,
+    free: (handle) => void koffi.call(ep.DSM_MemFree, MemFree, handle),
+    locked(handle, use) {
+      const pointer = (koffi.call(ep.DSM_MemLock, MemHandle, handle) as bigint | null) ?? 0n;
+      try {
+        return use(pointer);
+      } finally {
+        koffi.call(ep.DSM_MemUnlock, MemHandle, handle);
+      }
+    },
+  };
+}
+
+/** Copies `length` bytes from native memory (a locked container) into a Buffer. */
+export const copyBytes = (pointer: bigint, length: number): Buffer => Buffer.from(koffi.decode(pointer, 'uint8_t', length) as Uint8Array);
+
+/** Writes a struct into native memory (a locked container). */
+export const encodeAt = (pointer: bigint, type: TwainType, value: Record<string, unknown>): void => koffi.encode(pointer, type, value);
 
 export interface TwainDsm {
   /** DSM_Entry(origin, dest, DG, DAT, MSG, data): the TWAIN return code. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { A4, type ScannedPage, type ScanOptions } from '../scanner';
 import { compileFakeDsm } from './fake-dsm-build';
-import { fakeDsmState } from './fake-dsm-ffi';
+import { fakeDsmLiveContainers, fakeDsmState } from './fake-dsm-ffi';
 import { structSizes } from './twain-ffi';
 import { TwainScanner } from './twain-scanner';
 
@@ -19,14 +19,16 @@ async function collect(pages: AsyncIterable<ScannedPage>) {
 describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () => {
   let dsmPath = '';
   let state: () => number = () => 0;
+  let containers: () => number = () => 0;
   beforeAll(() => {
     dsmPath = compileFakeDsm();
     state = fakeDsmState(dsmPath);
+    containers = fakeDsmLiveContainers(dsmPath);
   });
   const options: ScanOptions = { source: 'adf', colorMode: 'gray', resolution: 200, pageSize: A4 };
 
   it('lays the structs out as twain.h packs them (pack 2)', () => {
-    expect(structSizes()).toEqual({ TW_IDENTITY: 156, TW_CAPABILITY: 12, TW_ONEVALUE: 6, TW_USERINTERFACE: 12, TW_IMAGEMEMXFER: 42, TW_PENDINGXFERS: 6, TW_EVENT: 10 });
+    expect(structSizes()).toEqual({ TW_IDENTITY: 156, TW_CAPABILITY: 12, TW_ONEVALUE: 6, TW_USERINTERFACE: 12, TW_IMAGEMEMXFER: 42, TW_PENDINGXFERS: 6, TW_EVENT: 10, TW_ENTRYPOINT: 44 });
   });
 
   it('lists the source and closes the DSM again', async () => {
@@ -65,6 +67,31 @@ describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () 
     } finally {
       await empty[Symbol.asyncDispose]();
     }
+    expect(state()).toBe(1);
+  });
+
+  it('reads capabilities from the source (MSG_GET through the DSM’s memory functions) and frees every container', async () => {
+    process.env.FAKE_TWAIN_PAGES = '1';
+    const session = await new TwainScanner(dsmPath).open('twain:Fake TWAIN Scanner');
+    try {
+      expect(await session.capabilities()).toEqual({
+        sources: ['flatbed', 'adf'],
+        resolutions: [100, 150, 200, 300, 600],
+        colorModes: ['color', 'gray', 'bw'],
+        pageSizes: [
+          { name: 'A4', widthMm: 210, heightMm: 297 },
+          { name: 'A5', widthMm: 148, heightMm: 210 },
+          { name: 'Letter', widthMm: 215.9, heightMm: 279.4 },
+        ],
+        maxWidthMm: 215.9,
+        maxHeightMm: 355.6,
+      });
+      expect(await collect(session.scan(options))).toHaveLength(1);
+    } finally {
+      await session[Symbol.asyncDispose]();
+    }
+    // Both the source's containers (MSG_GET) and ours (MSG_SET) went back to the DSM.
+    expect(containers()).toBe(0);
     expect(state()).toBe(1);
   });
 

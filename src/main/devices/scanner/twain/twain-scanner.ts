@@ -8,7 +8,31 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AppError } from '../../../../shared/api/errors';
 import { commonResolutions, fittingPageSizes, throwIfCancelled, type ScanDevice, type ScannedPage, type ScanOptions, type Scanner, type ScannerCapabilities, type ScanSession } from '../scanner';
-import { addressOf, loadDsm, readStruct, structBuffer, TW, TW_CAPABILITY, TW_EVENT, TW_IDENTITY, TW_IMAGEMEMXFER, TW_ONEVALUE, TW_PENDINGXFERS, TW_SETUPMEMXFER, TW_STATUS, TW_USERINTERFACE, type TwainDsm } from './twain-ffi';
+import { parseContainer, type CapabilityValue } from './twain-containers';
+import {
+  addressOf,
+  copyBytes,
+  dsmMemory,
+  encodeAt,
+  loadDsm,
+  readStruct,
+  structBuffer,
+  TW,
+  TW_CAPABILITY,
+  TW_ENTRYPOINT,
+  TW_ENTRYPOINT_SIZE,
+  TW_EVENT,
+  TW_IDENTITY,
+  TW_IMAGEMEMXFER,
+  TW_ONEVALUE,
+  TW_ONEVALUE_SIZE,
+  TW_PENDINGXFERS,
+  TW_SETUPMEMXFER,
+  TW_STATUS,
+  TW_USERINTERFACE,
+  type TwainDsm,
+  type TwainMemory,
+} from './twain-ffi';
 
 /**
  * The worker's Win32 message loop (worker/message-loop-ffi.ts): a hidden parent window, and a
@@ -65,7 +89,7 @@ export class TwainScanner implements Scanner {
   }
 
   /** Opens the DSM (state 3), runs `fn`, closes it again on every path. */
-  private withDsm<T>(fn: (dsm: TwainDsm, app: Buffer) => T): T {
+  private withDsm<T>(fn: (dsm: TwainDsm, app: Buffer, memory: TwainMemory | undefined) => T): T {
     let dsm: TwainDsm;
     try {
       dsm = loadDsm(this.dsmPath);
@@ -76,14 +100,24 @@ export class TwainScanner implements Scanner {
     const hwnd = this.parentWindow();
     const rc = dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_OPENDSM, hwnd);
     if (rc !== TW.RC_SUCCESS) throw twainError(dsm, app, null, rc);
+    // Read after OPENDSM: a TWAIN 2 DSM sets DF_DSM2 in our identity when it has entry points.
+    const memory = TwainScanner.memoryOf(dsm, app);
     let keepOpen = false;
     try {
-      const result = fn(dsm, app);
+      const result = fn(dsm, app, memory);
       keepOpen = result instanceof TwainSession;
       return result;
     } finally {
       if (!keepOpen) dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, hwnd);
     }
+  }
+
+  /** The DSM's memory functions, or none from a TWAIN 1.x DSM (capabilities then fall back to defaults). */
+  private static memoryOf(dsm: TwainDsm, app: Buffer): TwainMemory | undefined {
+    if ((readStruct<{ SupportedGroups: number }>(app, TW_IDENTITY).SupportedGroups & TW.DF_DSM2) === 0) return undefined;
+    const entrypoint = structBuffer(TW_ENTRYPOINT, { Size: TW_ENTRYPOINT_SIZE });
+    if (dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_ENTRYPOINT, TW.MSG_GET, entrypoint) !== TW.RC_SUCCESS) return undefined;
+    return dsmMemory(entrypoint);
   }
 
   private static sources(dsm: TwainDsm, app: Buffer): Buffer[] {
@@ -112,12 +146,12 @@ export class TwainScanner implements Scanner {
     const name = deviceId.replace(/^twain:/u, '');
     return new Promise((resolve) =>
       resolve(
-        this.withDsm((dsm, app) => {
+        this.withDsm((dsm, app, memory) => {
           const src = TwainScanner.sources(dsm, app).find((b) => readStruct<Identity>(b, TW_IDENTITY).ProductName === name);
           if (src === undefined) throw new AppError('scanner.no-device', { device: name });
           const rc = dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_OPENDS, src);
           if (rc !== TW.RC_SUCCESS) throw twainError(dsm, app, null, rc);
-          return new TwainSession(dsm, app, src, { id: `twain:${name}`, driver: 'twain', label: `${name} (TWAIN)`, vendor: '', model: name }, this.loop, this.parentWindow());
+          return new TwainSession(dsm, app, src, { id: `twain:${name}`, driver: 'twain', label: `${name} (TWAIN)`, vendor: '', model: name }, { loop: this.loop, hwnd: this.parentWindow(), memory });
         }),
       ),
     );
@@ -133,13 +167,60 @@ class TwainSession implements ScanSession {
     private readonly app: Buffer,
     private readonly src: Buffer,
     readonly device: ScanDevice,
-    private readonly loop: TwainMessageLoop | undefined,
-    private readonly hwnd: Buffer,
+    private readonly host: { readonly loop: TwainMessageLoop | undefined; readonly hwnd: Buffer; readonly memory: TwainMemory | undefined },
   ) {}
 
-  /** What the driver offers without asking the source (capability queries are not built yet). */
+  private get loop(): TwainMessageLoop | undefined {
+    return this.host.loop;
+  }
+
+  /** MSG_GET of one capability; undefined when the source does not have it. The container is freed here. */
+  private getCap(cap: number): CapabilityValue | undefined {
+    const memory = this.host.memory;
+    if (memory === undefined) return undefined;
+    const capability = structBuffer(TW_CAPABILITY, { Cap: cap, ConType: TW.TWON_DONTCARE16, hContainer: 0n });
+    const rc = this.call(TW.DG_CONTROL, TW.DAT_CAPABILITY, TW.MSG_GET, capability);
+    if (rc !== TW.RC_SUCCESS) {
+      this.call(TW.DG_CONTROL, TW.DAT_STATUS, TW.MSG_GET, structBuffer(TW_STATUS, {}));
+      return undefined;
+    }
+    const { ConType, hContainer } = readStruct<{ ConType: number; hContainer: bigint | null }>(capability, TW_CAPABILITY);
+    if (hContainer === null || hContainer === 0n) return undefined;
+    try {
+      return memory.locked(hContainer, (pointer) => parseContainer(ConType, (length) => copyBytes(pointer, length)));
+    } finally {
+      memory.free(hContainer);
+    }
+  }
+
+  /**
+   * What the source says it can do (resolution, pixel types, feeder, duplex, bed size in
+   * inches, the default unit); without a TWAIN 2 DSM, a flatbed-and-feeder guess.
+   */
   capabilities(): Promise<ScannerCapabilities> {
-    return Promise.resolve({ sources: ['flatbed', 'adf'], resolutions: commonResolutions(75, 600), colorModes: ['color', 'gray'], pageSizes: fittingPageSizes(216, 356), maxWidthMm: 216, maxHeightMm: 356 });
+    return new Promise((resolve) => {
+      const res = this.getCap(TW.ICAP_XRESOLUTION);
+      const resolutions = res === undefined ? commonResolutions(75, 600) : res.kind === 'range' ? commonResolutions(res.min, res.max) : [...new Set(res.values.map(Math.round))].sort((a, b) => a - b);
+      const pixel = this.getCap(TW.ICAP_PIXELTYPE);
+      const modes = { color: TW.TWPT_RGB, gray: TW.TWPT_GRAY, bw: TW.TWPT_BW } as const;
+      const colorModes = pixel?.kind === 'list' ? (['color', 'gray', 'bw'] as const).filter((m) => pixel.values.includes(modes[m])) : (['color', 'gray'] as const);
+      const feeder = this.host.memory === undefined || this.getCap(TW.CAP_FEEDERENABLED) !== undefined;
+      const duplex = this.getCap(TW.CAP_DUPLEXENABLED) !== undefined;
+      const inches = (cap: number, fallback: number) => {
+        const v = this.getCap(cap);
+        return v?.kind === 'list' && v.values[0] !== undefined ? v.values[0] : fallback;
+      };
+      const maxWidthMm = Math.round(inches(TW.ICAP_PHYSICALWIDTH, 8.5) * 254) / 10;
+      const maxHeightMm = Math.round(inches(TW.ICAP_PHYSICALHEIGHT, 14) * 254) / 10;
+      resolve({
+        sources: ['flatbed', ...(feeder ? (['adf'] as const) : []), ...(duplex ? (['adf-duplex'] as const) : [])],
+        resolutions,
+        colorModes: [...colorModes],
+        pageSizes: fittingPageSizes(maxWidthMm, maxHeightMm),
+        maxWidthMm,
+        maxHeightMm,
+      });
+    });
   }
 
   private call(dg: number, dat: number, msg: number, data: Buffer | null): number {
@@ -151,11 +232,27 @@ class TwainSession implements ScanSession {
     return rc;
   }
 
-  /** MSG_SET of a ONEVALUE; the container is a Buffer kept alive for the call [Windows wants DSM_MemAllocate]. */
+  /**
+   * MSG_SET of a ONEVALUE. The container comes from the DSM's allocator (an HGLOBAL on Windows)
+   * and is freed here after the call; a TWAIN 1.x DSM gets a Buffer kept alive for the call.
+   */
   private setCap(cap: number, itemType: number, item: number): void {
-    const container = structBuffer(TW_ONEVALUE, { ItemType: itemType, Item: item });
-    const capability = structBuffer(TW_CAPABILITY, { Cap: cap, ConType: TW.TWON_ONEVALUE, hContainer: addressOf(container) });
-    this.check(this.call(TW.DG_CONTROL, TW.DAT_CAPABILITY, TW.MSG_SET, capability));
+    const memory = this.host.memory;
+    const value = { ItemType: itemType, Item: item };
+    if (memory === undefined) {
+      const container = structBuffer(TW_ONEVALUE, value);
+      const capability = structBuffer(TW_CAPABILITY, { Cap: cap, ConType: TW.TWON_ONEVALUE, hContainer: addressOf(container) });
+      this.check(this.call(TW.DG_CONTROL, TW.DAT_CAPABILITY, TW.MSG_SET, capability));
+      return;
+    }
+    const handle = memory.allocate(TW_ONEVALUE_SIZE);
+    try {
+      memory.locked(handle, (pointer) => encodeAt(pointer, TW_ONEVALUE, value));
+      const capability = structBuffer(TW_CAPABILITY, { Cap: cap, ConType: TW.TWON_ONEVALUE, hContainer: handle });
+      this.check(this.call(TW.DG_CONTROL, TW.DAT_CAPABILITY, TW.MSG_SET, capability));
+    } finally {
+      memory.free(handle);
+    }
   }
 
   async *scan(options: ScanOptions, signal?: AbortSignal): AsyncGenerator<ScannedPage> {
@@ -239,7 +336,7 @@ class TwainSession implements ScanSession {
       this.closed = true;
       this.stepDown();
       this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_CLOSEDS, this.src);
-      this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, this.hwnd);
+      this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, this.host.hwnd);
     }
     return Promise.resolve();
   }
