@@ -12,6 +12,7 @@ import { coldCoreChild, coldCoreSample, hostFirstAnswerSample } from './cold-sta
 import { receiptPdfRows } from './receipt-pdf-bench';
 import { batchChild, pipelineChild, scanRows } from './scan-bench';
 import { formatTable, summarise, type Row } from './stats';
+import { rendererRows } from './renderer-bench';
 import { storeRows } from './store-bench';
 import { openAndFirstQuery, runStoreScenarios } from './store-scenarios';
 import { syncRows } from './sync-bench';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
       { scenario: 'core cold start: open DB + first query (app.info, in process)', samples: runs, summary: summarise(core.map((c) => c.inProcess)), budget: 300 },
       { scenario: 'core cold start: process start → first query', samples: runs, summary: summarise(core.map((c) => c.sinceProcessStart)) },
       { scenario: 'browser host: spawn → first API answer', samples: runs, summary: summarise(host) },
+      // 8b: renderer bundle size, host spawn → Today with rows on this database, intake keystrokes.
+      ...(await rendererRows(hostFile, dataDir, runs, log)),
       ...(await scanRows(benchFile, runs)),
       ...(await syncRows(log)),
       ...(await receiptPdfRows(runs)),
