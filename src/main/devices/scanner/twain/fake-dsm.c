@@ -51,7 +51,7 @@ static void *enumeration(uint16_t type, const uint16_t *items, uint32_t n, uint3
 enum { SUCCESS = 0, FAILURE = 1, CANCEL = 3, XFERDONE = 6, ENDOFLIST = 7 };
 enum { CC_SEQERROR = 11, CC_BADVALUE = 4, CC_CAPUNSUPPORTED = 13, CC_PAPERJAM = 20, CC_NOMEDIA = 29 };
 
-static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, page = 0, row = 0;
+static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, page = 0, row = 0, xfermech = 2;
 static uint16_t cc = 0;
 static const uint32_t W = 170, H = 220; /* a small page, so strips cover several calls */
 
@@ -103,6 +103,7 @@ uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t
     TW_CAPABILITY *cap = data; TW_ONEVALUE *one = cap->hContainer;
     if (state != 4 || cap->ConType != 5) return fail(CC_SEQERROR);
     if (cap->Cap == 0x0101) pixeltype = (int)one->Item;
+    else if (cap->Cap == 0x0103) xfermech = (int)(one->Item & 0xffff);
     else if (cap->Cap == 0x1118 || cap->Cap == 0x1119) dpi = (int)(one->Item & 0xffff);
     else if (cap->Cap == 0x1002) feeder = (int)one->Item;
     return SUCCESS;
@@ -110,6 +111,28 @@ uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t
   if (dat == 9 && msg == 0x502) { if (state != 4) return fail(CC_SEQERROR); state = 5; if (feeder && pages == 0) { state = 4; return fail(CC_NOMEDIA); } state = 6; row = 0; page++; return SUCCESS; }
   if (dat == 9 && msg == 0x501) { if (state != 5 && state != 6) return fail(CC_SEQERROR); state = 4; return SUCCESS; }
   if (dat == 6 && msg == 1) { TW_SETUPMEMXFER *s = data; s->MinBufSize = 512; s->MaxBufSize = 65536; s->Preferred = 4096; return SUCCESS; }
+  if (dg == 2 && dat == 0x104 && msg == 1) {
+    /* Native transfer: the whole page as a DIB (bottom-up rows padded to 4 bytes, BGR or 8-bit
+       with a gray palette), the same pixels memory transfer gives. */
+    if (state != 6 || xfermech != 0) return fail(CC_SEQERROR);
+    if (jam == page) return fail(CC_PAPERJAM);
+    uint32_t channels = pixeltype == 2 ? 3 : 1, stride = (W * channels + 3) & ~3u, palette = channels == 1 ? 1024 : 0;
+    uint8_t *dib = mem_allocate(40 + palette + stride * H);
+    uint32_t header[10] = {40, W, H, 0, 0, stride * H, 11811, 11811, channels == 1 ? 256 : 0, 0};
+    memcpy(dib, header, 40);
+    uint16_t planes = 1, bits = (uint16_t)(channels * 8); memcpy(dib + 12, &planes, 2); memcpy(dib + 14, &bits, 2);
+    memset(dib + 16, 0, 4); /* BI_RGB */
+    for (uint32_t i = 0; i < palette / 4; i++) { dib[40 + i * 4] = dib[41 + i * 4] = dib[42 + i * 4] = (uint8_t)i; dib[43 + i * 4] = 0; }
+    for (uint32_t y = 0; y < H; y++)
+      for (uint32_t c = 0; c < W * channels; c++) {
+        uint8_t v = (uint8_t)((y / 20 + c / 20 + page) % 2 ? 40 : 220);
+        uint32_t x = c / channels, ch = c % channels;
+        dib[40 + palette + (H - 1 - y) * stride + x * channels + (channels == 3 ? 2 - ch : 0)] = v;
+      }
+    *(void **)data = dib;
+    state = 7;
+    return XFERDONE;
+  }
   if (dg == 2 && dat == 0x103 && msg == 1) {
     TW_IMAGEMEMXFER *x = data;
     if (state != 6 && state != 7) return fail(CC_SEQERROR);

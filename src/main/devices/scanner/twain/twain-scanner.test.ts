@@ -95,6 +95,34 @@ describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () 
     expect(state()).toBe(1);
   });
 
+  it('transfers natively (a DIB handle) the same pixels as memory transfer, gray and colour, and frees the handle', async () => {
+    async function pixels(scanOptions: ScanOptions): Promise<Buffer[]> {
+      process.env.FAKE_TWAIN_PAGES = '2';
+      const session = await new TwainScanner(dsmPath).open('twain:Fake TWAIN Scanner');
+      const pages: Buffer[] = [];
+      try {
+        for await (const page of session.scan(scanOptions)) {
+          if (page.kind !== 'raw') throw new Error('both transfers give raw pages');
+          const chunks: Uint8Array[] = [];
+          for await (const rows of page.rows) chunks.push(rows);
+          pages.push(Buffer.concat(chunks));
+        }
+      } finally {
+        await session[Symbol.asyncDispose]();
+      }
+      return pages;
+    }
+    for (const colorMode of ['gray', 'color'] as const) {
+      const memory = await pixels({ ...options, colorMode });
+      const native = await pixels({ ...options, colorMode, extra: { transfer: 'native' } });
+      expect(native).toHaveLength(2);
+      expect(native.map((p) => p.length)).toEqual([170 * 220 * (colorMode === 'color' ? 3 : 1), 170 * 220 * (colorMode === 'color' ? 3 : 1)]);
+      expect(native.map((p, i) => p.equals(memory[i]!))).toEqual([true, true]);
+    }
+    expect(containers()).toBe(0);
+    expect(state()).toBe(1);
+  });
+
   it('refuses a source that is not installed', async () => {
     await expect(new TwainScanner(dsmPath).open('twain:Nope')).rejects.toMatchObject({ code: 'scanner.no-device' });
     expect(state()).toBe(1);

@@ -9,6 +9,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AppError } from '../../../../shared/api/errors';
 import { commonResolutions, fittingPageSizes, throwIfCancelled, type ScanDevice, type ScannedPage, type ScanOptions, type Scanner, type ScannerCapabilities, type ScanSession } from '../scanner';
 import { parseContainer, type CapabilityValue } from './twain-containers';
+import { dibLayout, dibRows } from './twain-dib';
 import {
   addressOf,
   copyBytes,
@@ -255,10 +256,53 @@ class TwainSession implements ScanSession {
     }
   }
 
+  /**
+   * One page by memory transfer, strip after strip into `strip`. The strips are gathered before
+   * the page is handed on: a memory transfer cannot pause.
+   */
+  private async memoryPage(strip: Buffer, channels: 1 | 3): Promise<{ width: number; chunks: Uint8Array[] }> {
+    const chunks: Uint8Array[] = [];
+    let width = 0;
+    for (let rc = 0; rc !== TW.RC_XFERDONE; ) {
+      const xfer = structBuffer(TW_IMAGEMEMXFER, { Memory: { Flags: TW.TWMF_APPOWNS_POINTER, Length: strip.length, TheMem: addressOf(strip) } });
+      // DSM calls are synchronous: let the message pump and the UI run between strips.
+      await yieldToLoop();
+      rc = this.check(this.call(TW.DG_IMAGE, TW.DAT_IMAGEMEMXFER, TW.MSG_GET, xfer), [TW.RC_SUCCESS, TW.RC_XFERDONE]);
+      const x = readStruct<{ BytesPerRow: number; Columns: number; Rows: number }>(xfer, TW_IMAGEMEMXFER);
+      width = x.Columns;
+      for (let r = 0; r < x.Rows; r++) chunks.push(Uint8Array.from(strip.subarray(r * x.BytesPerRow, r * x.BytesPerRow + x.Columns * channels)));
+    }
+    return { width, chunks };
+  }
+
+  /**
+   * One page by native transfer: the source hands over a DIB handle, copied out (header first,
+   * to know the length) and freed here on every path.
+   */
+  private nativePage(): { width: number; channels: 1 | 3; chunks: Uint8Array[] } {
+    const memory = this.host.memory;
+    if (memory === undefined) throw new AppError('scanner.unsupported', { option: 'TWAIN native transfer without a TWAIN 2 DSM' });
+    const handleOut = Buffer.alloc(8);
+    this.check(this.call(TW.DG_IMAGE, TW.DAT_IMAGENATIVEXFER, TW.MSG_GET, handleOut), [TW.RC_XFERDONE]);
+    const handle = process.arch === 'ia32' ? BigInt(handleOut.readUInt32LE(0)) : handleOut.readBigUInt64LE(0);
+    try {
+      const dib = memory.locked(handle, (pointer) => copyBytes(pointer, dibLayout(copyBytes(pointer, 40)).length));
+      const layout = dibLayout(dib);
+      return { width: layout.width, ...dibRows(dib, layout) };
+    } finally {
+      memory.free(handle);
+    }
+  }
+
+  /**
+   * Scans a batch by memory transfer, or by native transfer when `extra.transfer` is 'native'
+   * (every source supports it; the page then comes whole, as a DIB).
+   */
   async *scan(options: ScanOptions, signal?: AbortSignal): AsyncGenerator<ScannedPage> {
     throwIfCancelled(signal);
-    const channels = options.colorMode === 'color' ? 3 : 1;
-    this.setCap(TW.ICAP_XFERMECH, TW.TWTY_UINT16, TW.TWSX_MEMORY);
+    const native = options.extra?.transfer === 'native';
+    const channels: 1 | 3 = options.colorMode === 'color' ? 3 : 1;
+    this.setCap(TW.ICAP_XFERMECH, TW.TWTY_UINT16, native ? TW.TWSX_NATIVE : TW.TWSX_MEMORY);
     this.setCap(TW.ICAP_PIXELTYPE, TW.TWTY_UINT16, channels === 3 ? TW.TWPT_RGB : TW.TWPT_GRAY);
     this.setCap(TW.ICAP_XRESOLUTION, TW.TWTY_FIX32, options.resolution);
     this.setCap(TW.ICAP_YRESOLUTION, TW.TWTY_FIX32, options.resolution);
@@ -267,25 +311,17 @@ class TwainSession implements ScanSession {
     this.enabled = true;
     try {
       await this.transferReady(signal);
-      const setup = structBuffer(TW_SETUPMEMXFER, {});
-      this.check(this.call(TW.DG_CONTROL, TW.DAT_SETUPMEMXFER, TW.MSG_GET, setup));
-      const size = Math.max(readStruct<{ Preferred: number }>(setup, TW_SETUPMEMXFER).Preferred, 64 * 1024);
-      const strip = Buffer.alloc(size);
+      let strip = Buffer.alloc(0);
+      if (!native) {
+        const setup = structBuffer(TW_SETUPMEMXFER, {});
+        this.check(this.call(TW.DG_CONTROL, TW.DAT_SETUPMEMXFER, TW.MSG_GET, setup));
+        strip = Buffer.alloc(Math.max(readStruct<{ Preferred: number }>(setup, TW_SETUPMEMXFER).Preferred, 64 * 1024));
+      }
       for (let index = 0; ; index++) {
         throwIfCancelled(signal);
-        const chunks: Uint8Array[] = [];
-        let width = 0;
-        // The page's strips are gathered before it is handed on: a memory transfer cannot pause.
-        for (let rc = 0; rc !== TW.RC_XFERDONE; ) {
-          const xfer = structBuffer(TW_IMAGEMEMXFER, { Memory: { Flags: TW.TWMF_APPOWNS_POINTER, Length: size, TheMem: addressOf(strip) } });
-          // DSM calls are synchronous: let the message pump and the UI run between strips.
-          await yieldToLoop();
-          rc = this.check(this.call(TW.DG_IMAGE, TW.DAT_IMAGEMEMXFER, TW.MSG_GET, xfer), [TW.RC_SUCCESS, TW.RC_XFERDONE]);
-          const x = readStruct<{ BytesPerRow: number; Columns: number; Rows: number }>(xfer, TW_IMAGEMEMXFER);
-          width = x.Columns;
-          for (let r = 0; r < x.Rows; r++) chunks.push(Uint8Array.from(strip.subarray(r * x.BytesPerRow, r * x.BytesPerRow + x.Columns * channels)));
-        }
-        yield { kind: 'raw', index, header: { width, height: -1, channels, dpi: options.resolution }, rows: chunks };
+        await yieldToLoop();
+        const page = native ? this.nativePage() : { channels, ...(await this.memoryPage(strip, channels)) };
+        yield { kind: 'raw', index, header: { width: page.width, height: -1, channels: page.channels, dpi: options.resolution }, rows: page.chunks };
         const pending = structBuffer(TW_PENDINGXFERS, {});
         this.check(this.call(TW.DG_CONTROL, TW.DAT_PENDINGXFERS, TW.MSG_ENDXFER, pending));
         if (readStruct<{ Count: number }>(pending, TW_PENDINGXFERS).Count === 0 || options.source === 'flatbed') break;
