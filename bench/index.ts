@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { databaseFileName } from '../src/main/services/core';
 import { coldCoreChild, coldCoreSample, hostFirstAnswerSample } from './cold-start';
-import { receiptPdfRows } from './receipt-pdf-bench';
+import { receiptPdfChild, receiptPdfRows } from './receipt-pdf-bench';
 import { batchChild, pipelineChild, scanRows } from './scan-bench';
 import { formatTable, summarise, type Row } from './stats';
 import { rendererRows } from './renderer-bench';
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     if (args[1] === 'scan-pipeline') return pipelineChild(args[2] === 'color' ? 'color' : 'gray', Number(args[3] ?? 7));
     if (args[1] === 'scan-batch') return batchChild(Number(args[2]));
     if (args[1] === 'store-scenarios') return void console.log(JSON.stringify(runStoreScenarios(args[2])));
+    if (args[1] === 'receipt-pdf') return receiptPdfChild(Number(args[2]));
   }
 
   const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
       ...(await rendererRows(hostFile, dataDir, runs, log)),
       ...(await scanRows(benchFile, runs)),
       ...(await syncRows(log)),
-      ...(await receiptPdfRows(runs)),
+      ...(await receiptPdfRows(benchFile, runs)),
     ];
     console.log(formatTable(rows));
   } finally {

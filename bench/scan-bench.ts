@@ -96,7 +96,8 @@ export async function batchChild(pages: number): Promise<void> {
   console.log(JSON.stringify({ rss, ms }));
 }
 
-function child<T>(benchFile: string, args: string[]): Promise<T> {
+/** Runs `bench --child ...args` in a fresh process and parses the JSON it prints. */
+export function child<T>(benchFile: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [benchFile, '--child', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -46,6 +46,53 @@ export function measure(font: PDFFont, face: FontFace, text: string, size: numbe
   return (units * size) / 1000;
 }
 
+// Shaping results (glyph ids and the code points each stands for) per face and string, kept
+// across documents. pdf-lib shapes every drawn line with fontkit's layout, which decodes the
+// GSUB/GPOS tables of each document's freshly parsed font: a third of a warm receipt. The ids
+// are the font file's, so they hold for every parse of it; the glyph objects are still taken from
+// the document's own font, whose subset gets them (sharing parsed fonts corrupts subsets, see above).
+type Shaped = readonly (readonly [id: number, codePoints: readonly number[]])[];
+const SHAPES: Readonly<Record<FontFace, Map<string, Shaped>>> = { regular: new Map(), bold: new Map(), italic: new Map() };
+
+/** The fontkit font behind a pdf-lib custom font (pdf-lib keeps it private). */
+interface FontkitFont {
+  layout(text: string, features?: unknown): { glyphs: { id: number; codePoints: number[] }[] };
+  getGlyph(id: number, codePoints?: number[]): { id: number; codePoints: number[] };
+  readonly loca?: unknown;
+  readonly _tables?: Record<string, unknown>;
+}
+
+// The decoded `loca` table (glyph offsets, numbers only) per face: the subsetter reads it and
+// never writes it, and decoding it again for every document was a tenth of a receipt.
+const LOCA: Partial<Record<FontFace, unknown>> = {};
+
+function shareLoca(fk: FontkitFont, face: FontFace): void {
+  const tables = fk._tables;
+  if (tables === undefined) return;
+  const known = LOCA[face];
+  if (known === undefined) LOCA[face] = fk.loca;
+  else tables.loca = known;
+}
+
+/** Makes the document's font answer layouts of strings already shaped from the shared table. */
+function shareShaping(font: PDFFont, face: FontFace): void {
+  const fk = (font as unknown as { embedder?: { font?: FontkitFont } }).embedder?.font;
+  // Another pdf-lib release may hold it elsewhere: then every line is shaped, slower but right.
+  if (fk === undefined || typeof fk.layout !== 'function') return;
+  shareLoca(fk, face);
+  const shape = fk.layout.bind(fk);
+  const cache = SHAPES[face];
+  fk.layout = (text, features) => {
+    let shaped = cache.get(text);
+    if (shaped === undefined) {
+      shaped = shape(text, features).glyphs.map((g) => [g.id, [...g.codePoints]] as const);
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(text, shaped);
+    }
+    return { glyphs: shaped.map(([id, codePoints]) => fk.getGlyph(id, [...codePoints])) };
+  };
+}
+
 function spaceUnits(font: PDFFont, face: FontFace): number {
   const cache = WORD_WIDTHS[face];
   let w = cache.get(' ');
@@ -104,6 +151,9 @@ export class Writer {
     // name is given here and `pdffonts` reports the subset truthfully.
     const embed = (face: FontFace) => doc.embedFont(fontBytes(face), { subset: true, customName: `${SUBSET_TAG[face]}+LiberationSerif-${face}` });
     const [regular, bold, italic] = await Promise.all([embed('regular'), embed('bold'), embed('italic')]);
+    shareShaping(regular, 'regular');
+    shareShaping(bold, 'bold');
+    shareShaping(italic, 'italic');
     return new Writer(doc, spec, { regular, bold, italic });
   }
 
