@@ -5,9 +5,11 @@
  * FAKE_TWAIN_JAM_PAGE makes that page (1-based) fail with TWCC_PAPERJAM. As a TWAIN 2 DSM it
  * offers DSM_MemAllocate/Free/Lock/Unlock through DAT_ENTRYPOINT, and the source answers
  * MSG_GET for resolution (enumeration), pixel type (enumeration), feeder (one value) and
- * physical size (one value, inches); it has no duplex unit.
+ * physical size (one value, inches); it has no duplex unit. Besides memory transfer it does
+ * native transfer (a DIB handle) and file transfer (a BMP at the name the application sets).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,7 @@ typedef struct { uint32_t MinBufSize, MaxBufSize, Preferred; } TW_SETUPMEMXFER;
 typedef struct { uint32_t Flags, Length; void *TheMem; } TW_MEMORY;
 typedef struct { uint16_t Compression; uint32_t BytesPerRow, Columns, Rows, XOffset, YOffset, BytesWritten; TW_MEMORY Memory; } TW_IMAGEMEMXFER;
 typedef struct { uint16_t Count; uint32_t EOJ; } TW_PENDINGXFERS;
+typedef struct { char FileName[256]; uint16_t Format; int16_t VRefNum; } TW_SETUPFILEXFER;
 typedef struct { uint16_t ConditionCode, Data; } TW_STATUS;
 typedef struct { uint32_t Size; void *DSM_Entry, *MemAllocate, *MemFree, *MemLock, *MemUnlock; } TW_ENTRYPOINT;
 typedef struct { uint16_t ItemType; uint32_t NumItems, CurrentIndex, DefaultIndex; uint8_t ItemList[1]; } TW_ENUMERATION;
@@ -48,12 +51,33 @@ static void *enumeration(uint16_t type, const uint16_t *items, uint32_t n, uint3
   return e;
 }
 
+static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, page = 0, row = 0, xfermech = 2;
+static char file_name[256];
+static const uint32_t W = 170, H = 220; /* a small page, so strips cover several calls */
+
+/* The page as a DIB (bottom-up rows padded to 4 bytes, BGR or 8-bit with a gray palette), with
+   the same pixels memory transfer gives; allocated as a DSM handle the application frees. */
+static uint8_t *make_dib(uint32_t *size) {
+  uint32_t channels = pixeltype == 2 ? 3 : 1, stride = (W * channels + 3) & ~3u, palette = channels == 1 ? 1024 : 0;
+  *size = 40 + palette + stride * H;
+  uint8_t *dib = mem_allocate(*size);
+  uint32_t header[10] = {40, W, H, 0, 0, stride * H, 11811, 11811, channels == 1 ? 256 : 0, 0};
+  memcpy(dib, header, 40);
+  uint16_t planes = 1, bits = (uint16_t)(channels * 8); memcpy(dib + 12, &planes, 2); memcpy(dib + 14, &bits, 2);
+  for (uint32_t i = 0; i < palette / 4; i++) { dib[40 + i * 4] = dib[41 + i * 4] = dib[42 + i * 4] = (uint8_t)i; dib[43 + i * 4] = 0; }
+  for (uint32_t y = 0; y < H; y++)
+    for (uint32_t c = 0; c < W * channels; c++) {
+      uint8_t v = (uint8_t)((y / 20 + c / 20 + page) % 2 ? 40 : 220);
+      uint32_t x = c / channels, ch = c % channels;
+      dib[40 + palette + (H - 1 - y) * stride + x * channels + (channels == 3 ? 2 - ch : 0)] = v;
+    }
+  return dib;
+}
+
 enum { SUCCESS = 0, FAILURE = 1, CANCEL = 3, XFERDONE = 6, ENDOFLIST = 7 };
 enum { CC_SEQERROR = 11, CC_BADVALUE = 4, CC_CAPUNSUPPORTED = 13, CC_PAPERJAM = 20, CC_NOMEDIA = 29 };
 
-static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, page = 0, row = 0, xfermech = 2;
 static uint16_t cc = 0;
-static const uint32_t W = 170, H = 220; /* a small page, so strips cover several calls */
 
 static int fail(uint16_t code) { cc = code; return FAILURE; }
 
@@ -112,24 +136,30 @@ uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t
   if (dat == 9 && msg == 0x501) { if (state != 5 && state != 6) return fail(CC_SEQERROR); state = 4; return SUCCESS; }
   if (dat == 6 && msg == 1) { TW_SETUPMEMXFER *s = data; s->MinBufSize = 512; s->MaxBufSize = 65536; s->Preferred = 4096; return SUCCESS; }
   if (dg == 2 && dat == 0x104 && msg == 1) {
-    /* Native transfer: the whole page as a DIB (bottom-up rows padded to 4 bytes, BGR or 8-bit
-       with a gray palette), the same pixels memory transfer gives. */
     if (state != 6 || xfermech != 0) return fail(CC_SEQERROR);
     if (jam == page) return fail(CC_PAPERJAM);
-    uint32_t channels = pixeltype == 2 ? 3 : 1, stride = (W * channels + 3) & ~3u, palette = channels == 1 ? 1024 : 0;
-    uint8_t *dib = mem_allocate(40 + palette + stride * H);
-    uint32_t header[10] = {40, W, H, 0, 0, stride * H, 11811, 11811, channels == 1 ? 256 : 0, 0};
-    memcpy(dib, header, 40);
-    uint16_t planes = 1, bits = (uint16_t)(channels * 8); memcpy(dib + 12, &planes, 2); memcpy(dib + 14, &bits, 2);
-    memset(dib + 16, 0, 4); /* BI_RGB */
-    for (uint32_t i = 0; i < palette / 4; i++) { dib[40 + i * 4] = dib[41 + i * 4] = dib[42 + i * 4] = (uint8_t)i; dib[43 + i * 4] = 0; }
-    for (uint32_t y = 0; y < H; y++)
-      for (uint32_t c = 0; c < W * channels; c++) {
-        uint8_t v = (uint8_t)((y / 20 + c / 20 + page) % 2 ? 40 : 220);
-        uint32_t x = c / channels, ch = c % channels;
-        dib[40 + palette + (H - 1 - y) * stride + x * channels + (channels == 3 ? 2 - ch : 0)] = v;
-      }
-    *(void **)data = dib;
+    uint32_t size;
+    *(void **)data = make_dib(&size);
+    state = 7;
+    return XFERDONE;
+  }
+  if (dat == 7 && msg == 6) {
+    TW_SETUPFILEXFER *f = data;
+    if (state < 4 || state > 6) return fail(CC_SEQERROR);
+    memcpy(file_name, f->FileName, sizeof file_name); file_name[255] = 0;
+    return SUCCESS;
+  }
+  if (dg == 2 && dat == 0x105 && msg == 1) {
+    /* File transfer: the same DIB as a BMP file at the name the application set. */
+    if (state != 6 || xfermech != 1 || file_name[0] == 0) return fail(CC_SEQERROR);
+    if (jam == page) return fail(CC_PAPERJAM);
+    uint32_t size;
+    uint8_t *dib = make_dib(&size);
+    FILE *out = fopen(file_name, "wb");
+    if (out == NULL) { mem_free(dib); return fail(CC_BADVALUE); }
+    uint32_t file_size = 14 + size, offset = 14 + 40 + (pixeltype == 2 ? 0 : 1024), zero = 0;
+    fwrite("BM", 1, 2, out); fwrite(&file_size, 4, 1, out); fwrite(&zero, 4, 1, out); fwrite(&offset, 4, 1, out);
+    fwrite(dib, 1, size, out); fclose(out); mem_free(dib);
     state = 7;
     return XFERDONE;
   }

@@ -17,10 +17,12 @@ export const TW = {
   DAT_PARENT: 4,
   DAT_PENDINGXFERS: 5,
   DAT_SETUPMEMXFER: 6,
+  DAT_SETUPFILEXFER: 7,
   DAT_STATUS: 8,
   DAT_USERINTERFACE: 9,
   DAT_IMAGEMEMXFER: 0x103,
   DAT_IMAGENATIVEXFER: 0x104,
+  DAT_IMAGEFILEXFER: 0x105,
   MSG_GET: 1,
   MSG_GETFIRST: 4,
   MSG_GETNEXT: 5,
@@ -64,6 +66,8 @@ export const TW = {
   TWTY_BOOL: 6,
   TWTY_FIX32: 7,
   TWSX_NATIVE: 0,
+  TWSX_FILE: 1,
+  TWFF_BMP: 2,
   TWSX_MEMORY: 2,
   TWPT_BW: 0,
   TWPT_GRAY: 1,
@@ -98,6 +102,8 @@ export const TW_IMAGEMEMXFER = koffi.pack('TW_IMAGEMEMXFER', {
   BytesWritten: 'uint32',
   Memory: TW_MEMORY,
 });
+/** FileName is TW_STR255 of `char`: the path must be ASCII (tech notes §1.6). */
+export const TW_SETUPFILEXFER = koffi.pack('TW_SETUPFILEXFER', { FileName: koffi.array('char', 256), Format: 'uint16', VRefNum: 'int16' });
 export const TW_PENDINGXFERS = koffi.pack('TW_PENDINGXFERS', { Count: 'uint16', EOJ: 'uint32' });
 export const TW_STATUS = koffi.pack('TW_STATUS', { ConditionCode: 'uint16', Data: 'uint16' });
 export const TW_ENTRYPOINT = koffi.pack('TW_ENTRYPOINT', {

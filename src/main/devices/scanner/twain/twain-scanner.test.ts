@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { A4, type ScannedPage, type ScanOptions } from '../scanner';
 import { compileFakeDsm } from './fake-dsm-build';
@@ -95,7 +97,7 @@ describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () 
     expect(state()).toBe(1);
   });
 
-  it('transfers natively (a DIB handle) the same pixels as memory transfer, gray and colour, and frees the handle', async () => {
+  it('transfers natively (a DIB handle) and by file (a BMP) the same pixels as memory transfer, gray and colour, freeing handle and file', async () => {
     async function pixels(scanOptions: ScanOptions): Promise<Buffer[]> {
       process.env.FAKE_TWAIN_PAGES = '2';
       const session = await new TwainScanner(dsmPath).open('twain:Fake TWAIN Scanner');
@@ -114,11 +116,13 @@ describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () 
     }
     for (const colorMode of ['gray', 'color'] as const) {
       const memory = await pixels({ ...options, colorMode });
-      const native = await pixels({ ...options, colorMode, extra: { transfer: 'native' } });
-      expect(native).toHaveLength(2);
-      expect(native.map((p) => p.length)).toEqual([170 * 220 * (colorMode === 'color' ? 3 : 1), 170 * 220 * (colorMode === 'color' ? 3 : 1)]);
-      expect(native.map((p, i) => p.equals(memory[i]!))).toEqual([true, true]);
+      for (const transfer of ['native', 'file']) {
+        const other = await pixels({ ...options, colorMode, extra: { transfer } });
+        expect(other.map((p) => p.length)).toEqual([170 * 220 * (colorMode === 'color' ? 3 : 1), 170 * 220 * (colorMode === 'color' ? 3 : 1)]);
+        expect(other.map((p, i) => p.equals(memory[i]!))).toEqual([true, true]);
+      }
     }
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`motcua-twain-${process.pid}-`))).toEqual([]);
     expect(containers()).toBe(0);
     expect(state()).toBe(1);
   });

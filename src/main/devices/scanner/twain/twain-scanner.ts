@@ -5,6 +5,9 @@
  * (worker/), never in the core: on Windows the worker pumps the Win32 message loop and this
  * session offers each message to the source until it says XFERREADY.
  */
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AppError } from '../../../../shared/api/errors';
 import { commonResolutions, fittingPageSizes, throwIfCancelled, type ScanDevice, type ScannedPage, type ScanOptions, type Scanner, type ScannerCapabilities, type ScanSession } from '../scanner';
@@ -28,6 +31,7 @@ import {
   TW_ONEVALUE,
   TW_ONEVALUE_SIZE,
   TW_PENDINGXFERS,
+  TW_SETUPFILEXFER,
   TW_SETUPMEMXFER,
   TW_STATUS,
   TW_USERINTERFACE,
@@ -44,6 +48,9 @@ export interface TwainMessageLoop {
   /** Starts offering messages to `filter`; the returned function stops it. */
   pump(filter: (msg: Buffer) => boolean): () => void;
 }
+
+/** BITMAPFILEHEADER: "BM", file size, two reserved words, offset of the pixels. */
+const BMP_FILE_HEADER = 14;
 
 interface Identity {
   readonly Id: number;
@@ -295,14 +302,32 @@ class TwainSession implements ScanSession {
   }
 
   /**
-   * Scans a batch by memory transfer, or by native transfer when `extra.transfer` is 'native'
-   * (every source supports it; the page then comes whole, as a DIB).
+   * One page by file transfer: the source writes a BMP to the file we name (ASCII: TW_STR255 is
+   * `char`), read back as a DIB after the BITMAPFILEHEADER and removed on every path.
+   */
+  private filePage(index: number): { width: number; channels: 1 | 3; chunks: Uint8Array[] } {
+    const path = join(tmpdir(), `motcua-twain-${process.pid}-${index}.bmp`);
+    const setup = structBuffer(TW_SETUPFILEXFER, { FileName: path, Format: TW.TWFF_BMP, VRefNum: 0 });
+    this.check(this.call(TW.DG_CONTROL, TW.DAT_SETUPFILEXFER, TW.MSG_SET, setup));
+    try {
+      this.check(this.call(TW.DG_IMAGE, TW.DAT_IMAGEFILEXFER, TW.MSG_GET, null), [TW.RC_XFERDONE]);
+      const dib = readFileSync(path).subarray(BMP_FILE_HEADER);
+      const layout = dibLayout(dib);
+      return { width: layout.width, ...dibRows(dib, layout) };
+    } finally {
+      rmSync(path, { force: true });
+    }
+  }
+
+  /**
+   * Scans a batch by memory transfer, or by native or file transfer when `extra.transfer` says
+   * 'native' (every source supports it; the page comes whole, as a DIB) or 'file' (a BMP).
    */
   async *scan(options: ScanOptions, signal?: AbortSignal): AsyncGenerator<ScannedPage> {
     throwIfCancelled(signal);
-    const native = options.extra?.transfer === 'native';
+    const transfer = options.extra?.transfer === 'native' || options.extra?.transfer === 'file' ? options.extra.transfer : 'memory';
     const channels: 1 | 3 = options.colorMode === 'color' ? 3 : 1;
-    this.setCap(TW.ICAP_XFERMECH, TW.TWTY_UINT16, native ? TW.TWSX_NATIVE : TW.TWSX_MEMORY);
+    this.setCap(TW.ICAP_XFERMECH, TW.TWTY_UINT16, { memory: TW.TWSX_MEMORY, native: TW.TWSX_NATIVE, file: TW.TWSX_FILE }[transfer]);
     this.setCap(TW.ICAP_PIXELTYPE, TW.TWTY_UINT16, channels === 3 ? TW.TWPT_RGB : TW.TWPT_GRAY);
     this.setCap(TW.ICAP_XRESOLUTION, TW.TWTY_FIX32, options.resolution);
     this.setCap(TW.ICAP_YRESOLUTION, TW.TWTY_FIX32, options.resolution);
@@ -312,7 +337,7 @@ class TwainSession implements ScanSession {
     try {
       await this.transferReady(signal);
       let strip = Buffer.alloc(0);
-      if (!native) {
+      if (transfer === 'memory') {
         const setup = structBuffer(TW_SETUPMEMXFER, {});
         this.check(this.call(TW.DG_CONTROL, TW.DAT_SETUPMEMXFER, TW.MSG_GET, setup));
         strip = Buffer.alloc(Math.max(readStruct<{ Preferred: number }>(setup, TW_SETUPMEMXFER).Preferred, 64 * 1024));
@@ -320,7 +345,7 @@ class TwainSession implements ScanSession {
       for (let index = 0; ; index++) {
         throwIfCancelled(signal);
         await yieldToLoop();
-        const page = native ? this.nativePage() : { channels, ...(await this.memoryPage(strip, channels)) };
+        const page = transfer === 'native' ? this.nativePage() : transfer === 'file' ? this.filePage(index) : { channels, ...(await this.memoryPage(strip, channels)) };
         yield { kind: 'raw', index, header: { width: page.width, height: -1, channels: page.channels, dpi: options.resolution }, rows: page.chunks };
         const pending = structBuffer(TW_PENDINGXFERS, {});
         this.check(this.call(TW.DG_CONTROL, TW.DAT_PENDINGXFERS, TW.MSG_ENDXFER, pending));
