@@ -19,6 +19,7 @@ import { enqueueOutbox } from '../src/main/store/repos/outbox';
 import { uuidv7 } from '../src/shared/id/uuidv7';
 import { SyncClient } from '../src/sync/client';
 import { enrol } from '../src/sync/hub-api';
+import { schedulerPullHeld } from './scheduler-bench';
 import { summarise, type Row } from './stats';
 
 const COMMUNE = '000.00.00.X99';
@@ -84,11 +85,16 @@ export async function syncRows(log: (line: string) => void, n = Number(process.e
     const pulled = await pullClient.pullOnce();
     const pullMs = performance.now() - started;
     if (pulled !== n) throw new Error(`pulled ${pulled} of ${n}`);
+    // 7b: the same feed pulled through the scheduler (its page size), every PC store call timed.
+    const viaScheduler = await schedulerPullHeld(url, (await issueEnrolCode(db, COMMUNE, 1))?.code ?? '', join(dir, 'c'));
+    if (viaScheduler.dossiers !== n) throw new Error(`scheduler pulled ${viaScheduler.dossiers} of ${n}`);
     a.store.close();
     b.store.close();
     return [
       { scenario: `sync: push ${n} dossiers to the hub (PGlite, loopback)`, samples: 1, summary: summarise([pushMs]), budget: 10_000, budgetOn: 'max' },
       { scenario: `sync: pull ${n} dossiers on a second PC (PGlite, loopback)`, samples: 1, summary: summarise([pullMs]) },
+      { scenario: `sync: scheduler's pull of ${n} on a third PC (sync.now)`, samples: 1, summary: summarise([viaScheduler.totalMs]) },
+      { scenario: '  one store call during it (holds the event loop)', samples: viaScheduler.held.length, summary: summarise(viaScheduler.held) },
     ];
   } finally {
     await app.close();
