@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 
@@ -180,6 +181,7 @@ describe('counter screens', () => {
     await typeInto(page, 'requesterName', 'Lê Thị Mẫu');
     await page.getByTestId('lock-form').waitFor();
     await page.screenshot({ path: 'test-results/screen-lock.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.type('motcua-demo');
     await page.keyboard.press('Enter');
     await page.getByTestId('lock-form').waitFor({ state: 'detached' });
@@ -191,6 +193,7 @@ describe('counter screens', () => {
     const page = await login('canbo', 1024);
     await page.getByTestId('section-overdue').waitFor();
     await page.screenshot({ path: 'test-results/screen-today-1024.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.press('Alt+4');
     await page.getByTestId('report-from').focus();
     await page.keyboard.press('Enter');
@@ -201,6 +204,7 @@ describe('counter screens', () => {
     await page.keyboard.press('Alt+l');
     await expect.poll(() => page.locator('h2').first().textContent()).toContain('Today');
     await page.screenshot({ path: 'test-results/screen-today-en.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.press('Alt+l');
     await page.close();
   });

@@ -78,7 +78,7 @@ export function App() {
         ? <VolunteerShell user={user} commune={info?.commune.name ?? ''} onLogout={() => void logout()} inert={locked} />
         : <Shell user={user} commune={info?.commune.name ?? ''} onLogout={() => void logout()} inert={locked} />}
       {locked && (
-        <div className="overlay" role="dialog" aria-modal="true">
+        <div className="overlay" role="dialog" aria-modal="true" aria-label={t('lock.heading')}>
           <CredentialsForm testId="lock-form" heading={t('lock.heading')} explain={t('lock.explain')} passwordLabel={t('login.password')}
             submitText={t('lock.submit')} busy={busy} {...(error ? { error } : {})} onSubmit={(u, p) => void unlock(u, p)}
             extra={<button type="button" onClick={() => void logout()}>{t('lock.logout')}</button>} />
