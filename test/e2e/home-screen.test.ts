@@ -59,8 +59,13 @@ describe('first screen through the browser host', () => {
     await expect.poll(() => page.getByTestId('info-host').textContent()).toBe('Browser (local host)');
     await page.screenshot({ path: 'test-results/home-en.png' });
 
-    // A reload drops the in-memory session; the language choice stays.
+    // A reload keeps the session (sessionStorage of this tab) and the language choice; signing
+    // out then shows the login form, still in English.
     await page.reload();
+    await page.getByTestId('status-bar').waitFor();
+    expect(await page.getByTestId('login-form').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('status-role').textContent()).toBe('Counter clerk');
+    await page.getByTestId('logout').click();
     await expect.poll(() => page.locator('.credentials h2').textContent()).toBe('Sign in');
     await expect.poll(() => page.getByTestId('office').textContent()).toBe('UBND xã Thử Nghiệm');
     expect(pageErrors).toEqual([]);

@@ -9,7 +9,12 @@ export interface DossierTableProps {
   readonly statusText: (item: DossierListItem) => string;
   readonly onOpen: (id: string) => void;
   readonly testId: string;
+  /** Makes the headers buttons that sort by their column (the screen sorts). */
+  readonly sort?: { readonly key: SortKey; readonly descending: boolean; readonly label: string; readonly onSort: (key: SortKey) => void };
 }
+
+export type SortKey = 'code' | 'applicant' | 'procedure' | 'status' | 'due';
+const sortKeys: readonly SortKey[] = ['code', 'applicant', 'procedure', 'status', 'due'];
 
 /** "2026-11-23T17:00" → "17:00 23/11/2026". */
 export function formatLocal(local: string | null): string {
@@ -32,7 +37,20 @@ export function DossierTable(props: DossierTableProps) {
     <table className="dossier-table" data-testid={props.testId}>
       <caption>{props.caption}</caption>
       <thead>
-        <tr><th>{props.headers.code}</th><th>{props.headers.applicant}</th><th>{props.headers.procedure}</th><th>{props.headers.status}</th><th>{props.headers.due}</th></tr>
+        <tr>
+          {sortKeys.map((key) => {
+            const sort = props.sort;
+            if (!sort) return <th key={key}>{props.headers[key]}</th>;
+            const active = sort.key === key;
+            return (
+              <th key={key} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                <button type="button" className="sort-button" title={`${sort.label} ${props.headers[key]}`} onClick={() => sort.onSort(key)}>
+                  {props.headers[key]}{active ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                </button>
+              </th>
+            );
+          })}
+        </tr>
       </thead>
       <tbody ref={body}>
         {props.items.length === 0 && <tr><td colSpan={5} className="muted">{props.emptyText}</td></tr>}

@@ -6,6 +6,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { CredentialsForm } from '../../components/CredentialsForm';
 import { useI18n } from '../../i18n';
 import { setLockListener } from './call';
+import { rememberSession, restoreSession } from './session-memory';
 import { Shell } from './Shell';
 import { VolunteerShell } from '../volunteer/VolunteerShell';
 
@@ -20,6 +21,20 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
+  // A reload keeps the session (session-memory.ts): ask the core who the kept token is, and
+  // whether it is locked, before showing the login form.
+  const [restoring, setRestoring] = useState(restoreSession);
+  useEffect(() => {
+    if (!restoring) return;
+    void api.call('session.current', {}).then((r) => {
+      if (r.ok && r.value.user) {
+        setUser(r.value.user);
+        setLocked(r.value.locked);
+      } else rememberSession(undefined);
+      setRestoring(false);
+    });
+  }, [restoring]);
+
   useEffect(() => {
     void api.call('app.info', {}).then((r) => r.ok && setInfo(r.value));
     setLockListener(() => setLocked(true));
@@ -31,7 +46,7 @@ export function App() {
     const r = await api.call('session.login', { username, password });
     setBusy(false);
     if (!r.ok) return setError(pick(r.error.message));
-    api.setSession(r.value.token);
+    rememberSession(r.value.token);
     setError(undefined);
     setUser(r.value.user);
   }, [pick]);
@@ -47,7 +62,7 @@ export function App() {
 
   const logout = useCallback(async () => {
     await api.call('session.logout', {});
-    api.setSession(undefined);
+    rememberSession(undefined);
     setUser(undefined);
     setLocked(false);
   }, []);
@@ -58,6 +73,9 @@ export function App() {
   );
   const banner = info?.commune.demo ? <p className="demo-banner" role="status" data-testid="demo-banner">{t('app.demoBanner')}</p> : null;
 
+  if (!user && restoring) {
+    return <div className="app">{header}<main className="content center" aria-busy="true" /></div>;
+  }
   if (!user) {
     return (
       <div className="app">

@@ -7,14 +7,19 @@ export type Route =
   | { readonly name: 'about' }
   // 8b: volunteers' drafts waiting for a clerk (draft.list is clerk and volunteer only).
   | { readonly name: 'drafts' }
+  // 8a: settings, and the intake form reopening a saved draft.
+  | { readonly name: 'settings' }
+  | { readonly name: 'draft'; readonly id: string }
   | { readonly name: 'dossier'; readonly id: string };
 
-export type NavName = Exclude<Route['name'], 'dossier'>;
+export type NavName = Exclude<Route['name'], 'dossier' | 'draft'>;
 
 /** In Alt+digit order. */
 export const navOrder: readonly NavName[] = ['today', 'intake', 'search', 'reports', 'about'];
 
-/** The nav for one role: the volunteers' drafts only for the clerk who may accept them. */
+/** The nav for one role: the volunteers' drafts only for the clerk who may accept them; settings for all. */
 export function navFor(role: string): NavName[] {
-  return role === 'clerk' ? [...navOrder, 'drafts'] : [...navOrder];
+  const screens: NavName[] = role === 'clerk' ? [...navOrder, 'drafts'] : [...navOrder];
+  // Settings last, so the Alt+digit of the others never moves.
+  return [...screens, 'settings'];
 }

@@ -1,0 +1,39 @@
+import type { Role } from '../../../shared/dossier/roles';
+import { useI18n, type Language } from '../../i18n';
+import { HubSettings } from './HubSettings';
+import { PrinterSettings } from './PrinterSettings';
+import { ScannerSettings } from './ScannerSettings';
+import { UsersSettings } from './UsersSettings';
+
+/**
+ * Settings for this PC and this office. What a role sees follows what the core lets it do: the
+ * clerk the scanner and printers, the administrator the accounts and the hub enrolment, everyone
+ * the language (remembered by the browser, per PC) and the hub link's state.
+ */
+export function SettingsScreen({ role }: { readonly role: Role }) {
+  const { t, lang, toggle } = useI18n();
+  const choose = (next: Language) => { if (next !== lang) toggle(); };
+  return (
+    <div>
+      <h2>{t('settings.heading')}</h2>
+      <div className="settings" data-testid="settings">
+        {(role === 'clerk' || role === 'volunteer') && <ScannerSettings />}
+        {role !== 'volunteer' && role !== 'specialist' && <PrinterSettings />}
+        {role === 'admin' && <UsersSettings />}
+        <HubSettings canEnrol={role === 'admin'} />
+        <section data-testid="settings-language" aria-labelledby="settings-language-h">
+          <h3 id="settings-language-h">{t('settings.language')}</h3>
+          <fieldset className="row plain-fieldset">
+            <legend className="sr-only">{t('settings.language')}</legend>
+            {(['vi', 'en'] as const).map((l) => (
+              <label key={l} className="row">
+                <input type="radio" name="language" data-testid={`language-${l}`} checked={lang === l} onChange={() => choose(l)} />
+                {l === 'vi' ? t('settings.languageVi') : t('settings.languageEn')}
+              </label>
+            ))}
+          </fieldset>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncStatusView } from '../../../shared/api/sync';
+import { vi as viText, type MessageKey } from '../../i18n/vi';
+import { officeTime, printerItem, scannerItem, syncItem } from './status-items';
+
+const t = (key: MessageKey) => viText[key];
+const pick = (text: { vi: string; en: string }) => text.vi;
+const base: SyncStatusView = {
+  state: 'synced', enrolled: true, hubUrl: 'https://hub.example', waiting: 0, attachmentsWaiting: 0, rejected: 0, conflicts: 0,
+  lastSuccessAt: null, lastAttemptAt: null, offlineSince: null, lastError: null,
+} as SyncStatusView;
+
+describe('status bar wording', () => {
+  it('says not enrolled, synced, N waiting and offline since a time on the office clock', () => {
+    expect(syncItem(t, { ...base, state: 'not-enrolled', enrolled: false, hubUrl: null }, pick)).toMatchObject({ value: 'chưa đăng ký', tone: 'warn' });
+    expect(syncItem(t, base, pick)).toMatchObject({ value: 'đã đồng bộ', tone: 'ok' });
+    expect(syncItem(t, { ...base, state: 'waiting', waiting: 12 }, pick)).toMatchObject({ value: '12 chờ gửi', tone: 'warn' });
+    // 02:30 UTC is 09:30 in Hà Nội.
+    expect(syncItem(t, { ...base, state: 'offline', offlineSince: '2026-11-23T02:30:00.000Z' }, pick)).toMatchObject({ value: 'mất kết nối từ 09:30 23/11', tone: 'bad' });
+    expect(syncItem(t, undefined, pick).value).toBe('—');
+    expect(officeTime('2026-12-31T17:05:00.000Z')).toBe('00:05 01/01');
+  });
+
+  it('names the chosen scanner and the printers in use, and says when none is chosen', () => {
+    const scanners = { defaultId: 'sane:test:0', scanners: [{ id: 'sane:test:0', driver: 'sane' as const, label: 'Máy quét thử', isDefault: true }] };
+    expect(scannerItem(t, scanners)).toMatchObject({ value: 'Máy quét thử', tone: 'ok' });
+    expect(scannerItem(t, { defaultId: null, scanners: [] })).toMatchObject({ value: 'chưa chọn', tone: 'warn' });
+    const printers = [{ name: 'MotcuaPDF', isDefault: true, enabled: true }, { name: 'Roll', isDefault: false, enabled: false }];
+    expect(printerItem(t, { printers, receiptPrinter: 'Roll', a4Printer: 'MotcuaPDF' })).toMatchObject({ value: 'Roll, MotcuaPDF', tone: 'bad' });
+    expect(printerItem(t, { printers, receiptPrinter: null, a4Printer: null })).toMatchObject({ value: 'MotcuaPDF', tone: 'ok' });
+    expect(printerItem(t, { printers: [], receiptPrinter: null, a4Printer: null })).toMatchObject({ value: 'chưa chọn', tone: 'warn' });
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Polls what the status bar shows: the hub link every ten seconds, the scanner and printer once
+ * and again whenever Settings changes them (the `motcua:devices-changed` event). Calls a role
+ * may not make are not made: the badge then says "—".
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiOutput } from '../../../shared/api/contract';
+import type { SyncStatusView } from '../../../shared/api/sync';
+import type { Role } from '../../../shared/dossier/roles';
+import type { StatusItem } from '../../components/StatusBar';
+import { useI18n } from '../../i18n';
+import { call } from '../shell/call';
+import { printerItem, scannerItem, syncItem } from './status-items';
+
+export const SYNC_POLL_MS = 10_000;
+const devicesChanged = 'motcua:devices-changed';
+
+/** Settings calls this after changing the scanner, a printer or the hub link. */
+export function announceDevicesChanged(): void {
+  window.dispatchEvent(new Event(devicesChanged));
+}
+
+const scans = (role: Role) => role === 'clerk' || role === 'volunteer';
+const prints = (role: Role) => role !== 'volunteer';
+
+export function useStatusItems(role: Role): StatusItem[] {
+  const { t, pick } = useI18n();
+  const [sync, setSync] = useState<SyncStatusView>();
+  const [scanners, setScanners] = useState<ApiOutput<'scanner.list'>>();
+  const [printers, setPrinters] = useState<ApiOutput<'printer.list'>>();
+
+  const loadDevices = useCallback(() => {
+    if (scans(role)) void call('scanner.list', {}).then((r) => r.ok && setScanners(r.value));
+    if (prints(role)) void call('printer.list', {}).then((r) => r.ok && setPrinters(r.value));
+  }, [role]);
+
+  useEffect(() => {
+    let stopped = false;
+    const poll = () => void call('sync.status', {}).then((r) => { if (!stopped && r.ok) setSync(r.value); });
+    poll();
+    loadDevices();
+    const timer = window.setInterval(poll, SYNC_POLL_MS);
+    const onChange = () => { poll(); loadDevices(); };
+    window.addEventListener(devicesChanged, onChange);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      window.removeEventListener(devicesChanged, onChange);
+    };
+  }, [loadDevices]);
+
+  return [
+    syncItem(t, sync, pick),
+    ...(scans(role) ? [scannerItem(t, scanners)] : []),
+    ...(prints(role) ? [printerItem(t, printers)] : []),
+  ];
+}

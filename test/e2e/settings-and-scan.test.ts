@@ -1,0 +1,257 @@
+/**
+ * Settings, status bar and scanning in the New-dossier form, end to end: the built browser host
+ * (its core scans through the real SANE `test` backend and prints to the CUPS cups-pdf queue
+ * MotcuaPDF), real Chromium driven by the keyboard, and a real hub on loopback for enrolment.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSaneTestBackend } from '../../src/main/devices/scanner/sane/sane-test-config';
+import { launchChromium } from '../helpers/chromium';
+import { startHostProcess, type HostProcess } from '../helpers/host-process';
+import { communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
+
+const hasCups = spawnSync('lpstat', ['-p', 'MotcuaPDF']).status === 0;
+const CUPS_PDF_OUT = '/var/spool/cups-pdf/ANONYMOUS';
+const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-settings-'));
+let browser: Browser;
+let host: HostProcess;
+let hub: TestHub;
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  // The host inherits SANE_CONFIG_DIR: its core sees only the SANE test backend's devices, which
+  // draw a grid (not the default solid black) so rotation shows in the thumbnails.
+  appendFileSync(join(useSaneTestBackend(), 'test.conf'), 'test-picture "Grid"\n');
+  execFileSync(process.execPath, [resolve('out/cli/index.cjs'), 'seed-demo', '--dossiers', '40', '--data-dir', dataDir]);
+  [browser, host, hub] = await Promise.all([launchChromium(), startHostProcess(dataDir), startTestHub('pglite')]);
+}, 120_000);
+
+afterAll(async () => {
+  await host?.stop();
+  await browser?.close();
+  await hub?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function login(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(host.url);
+  await page.getByTestId('login-form').waitFor();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('motcua-demo');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('status-bar').waitFor();
+  return page;
+}
+
+/** Settings is the last item of the navigation bar: its Alt+digit is its place there. */
+async function openSettings(page: Page): Promise<void> {
+  const items = await attributes(page.locator('nav [data-testid^=nav-]'), 'data-testid');
+  await page.keyboard.press(`Alt+${items.indexOf('nav-settings') + 1}`);
+  await page.getByTestId('settings').waitFor();
+}
+
+/** One attribute of every element the locator finds, in document order. */
+async function attributes(locator: Locator, name: string): Promise<(string | null)[]> {
+  const values: (string | null)[] = [];
+  for (let i = 0; i < (await locator.count()); i++) values.push(await locator.nth(i).getAttribute(name));
+  return values;
+}
+
+/**
+ * Calls the core as the page does (its launch and session tokens), to check what was stored. A
+ * string is evaluated: this file is compiled without the DOM library.
+ */
+async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const reply = await page.evaluate<{ ok: boolean; value?: unknown }>(`fetch('/api/${name}', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-motcua-token': sessionStorage.getItem('motcua.token') ?? '', 'x-motcua-session': sessionStorage.getItem('motcua.session') ?? '' },
+    body: ${JSON.stringify(JSON.stringify(input))},
+  }).then((res) => res.json())`);
+  if (!reply.ok) throw new Error(`${name} failed: ${JSON.stringify(reply)}`);
+  return reply.value as T;
+}
+
+/** Waits for an action's outcome line; an error line fails the test with the clerk's message. */
+async function outcome(page: Page, testId: string, timeout = 60_000): Promise<string> {
+  const line = page.locator(`[data-testid=${testId}-ok], [data-testid=${testId}-error]`);
+  await line.first().waitFor({ timeout });
+  const text = (await line.first().textContent()) ?? '';
+  if ((await line.first().getAttribute('data-testid'))?.endsWith('-error')) throw new Error(`${testId}: ${text}`);
+  return text;
+}
+
+async function press(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).focus();
+  await page.keyboard.press('Enter');
+}
+
+describe('settings, status bar and scanning in the counter screens', () => {
+  it('chooses the scanner and printers in Settings, scans and prints a test page, and the status bar follows', async () => {
+    const page = await login('canbo');
+    expect(await page.getByTestId('status-scanner').textContent()).toMatch(/chưa chọn|—/u);
+    await openSettings(page);
+    const scanner = page.getByTestId('scanner-select');
+    await expect.poll(() => scanner.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await scanner.selectOption('sane:test:0');
+    await press(page, 'scanner-save');
+    await outcome(page, 'scanner-save');
+    await expect.poll(() => page.getByTestId('status-scanner').getAttribute('class'), { timeout: 30_000 }).toContain('status-ok');
+    expect(await page.getByTestId('status-scanner').getAttribute('title')).toContain('sane:test:0');
+
+    await press(page, 'scanner-test');
+    await outcome(page, 'scanner-test', 90_000);
+    await page.getByTestId('scanner-test-thumb').waitFor();
+    await expect.poll(() => page.evaluate<number>(`document.querySelector('[data-testid=scanner-test-thumb]').naturalWidth`)).toBeGreaterThan(0);
+
+    if (hasCups) {
+      await page.getByTestId('printer-select-a4').selectOption('MotcuaPDF');
+      await press(page, 'printer-save-a4');
+      await outcome(page, 'printer-save-a4');
+      await expect.poll(() => page.getByTestId('status-printer').textContent()).toContain('MotcuaPDF');
+      await press(page, 'printer-test-a4');
+      const job = /MotcuaPDF-(\d+)/u.exec(await outcome(page, 'printer-test-a4', 90_000))?.[1];
+      expect(job).toBeDefined();
+      // cups-pdf names the file after the job: the test page really came out of the queue.
+      await expect.poll(() => readdirSync(CUPS_PDF_OUT).some((f) => f.endsWith(`-job_${job}.pdf`)), { timeout: 30_000 }).toBe(true);
+    }
+    await page.screenshot({ path: 'test-results/screen-settings.png' });
+    await page.close();
+  });
+
+  it('scans two pages into a paper of the New-dossier form, corrects them from the keyboard, and receives the dossier', async () => {
+    const page = await login('canbo');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('procedure-search').waitFor();
+    await page.keyboard.type('dang ky khai sinh 1.001193');
+    await page.locator('#procedure-options [role=option]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('intake-form').waitFor();
+    await page.getByTestId('field-requesterName').focus();
+    await page.keyboard.type('Đặng Thị Quét Thử');
+
+    const strip = page.getByTestId('pages-birthCertificate');
+    for (const expected of [1, 2]) {
+      await press(page, 'scan-birthCertificate');
+      // A scan ends with its pages' thumbnails, or with the clerk's error next to the paper.
+      const failed = page.getByTestId('scan-error-birthCertificate');
+      const settled = async () => ((await failed.count()) > 0 ? `error: ${await failed.textContent()}` : await strip.locator('img').count());
+      await expect.poll(settled, { timeout: 90_000 }).toBe(expected);
+      await page.getByTestId('scan-progress-birthCertificate').waitFor({ state: 'detached' });
+    }
+    // The scanned paper is ticked for the clerk.
+    expect(await page.getByTestId('paper-birthCertificate').isChecked()).toBe(true);
+    const order = () => attributes(strip.locator('[data-page-id]'), 'data-page-id');
+    const [first, second] = await order();
+    await strip.locator(`[data-page-id="${first}"]`).focus();
+    await page.keyboard.press('r');
+    await expect.poll(() => strip.locator(`[data-page-id="${first}"]`).getAttribute('data-rotation')).toBe('90');
+    await page.keyboard.press('Control+ArrowRight');
+    await expect.poll(order).toEqual([second, first]);
+    await page.screenshot({ path: 'test-results/screen-intake-scanned.png' });
+
+    const fill = async (key: string, text: string) => {
+      await page.getByTestId(`field-${key}`).focus();
+      await page.keyboard.type(text);
+    };
+    await fill('requesterPersonalId', '001190999001');
+    await fill('requesterIdDocument', 'Căn cước số 001190999001');
+    await fill('requesterRelation', 'Mẹ');
+    await fill('requesterPhone', '0912345678');
+    await fill('childName', 'Trần Văn Quét');
+    await fill('childBirthDate', '2026-11-01');
+    await page.getByTestId('field-childSex').focus();
+    await page.keyboard.press('ArrowDown');
+    await fill('childEthnicity', 'Kinh');
+    await fill('childBirthPlace', 'Trạm y tế xã Thử Nghiệm');
+    await fill('childHometown', 'Xã Thử Nghiệm');
+    const requiredPapers = page.locator('[data-testid=papers] label:has(.req) input');
+    for (let i = 0; i < (await requiredPapers.count()); i++) {
+      if (!(await requiredPapers.nth(i).isChecked())) {
+        await requiredPapers.nth(i).focus();
+        await page.keyboard.press('Space');
+      }
+    }
+    await page.getByTestId('field-childName').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('receipt-code').waitFor({ timeout: 30_000 });
+    const receiptCode = (await page.getByTestId('receipt-code').textContent()) ?? '';
+    expect(receiptCode).toMatch(/\S/u);
+
+    // The received dossier keeps both pages, in the corrected order and rotation.
+    const found = await api<{ items: { id: string }[] }>(page, 'dossier.search', { q: receiptCode });
+    const dossier = await api<{ documents: { id: string; key: string }[] }>(page, 'dossier.get', { id: found.items[0]?.id });
+    const documentId = dossier.documents.find((d) => d.key === 'birthCertificate')?.id;
+    const stored = await api<{ pages: { id: string; rotation: number }[] }>(page, 'document.pages', { documentId });
+    expect(stored.pages.map((p) => [p.id, p.rotation])).toEqual([[second, 0], [first, 90]]);
+    await page.close();
+  });
+
+  it('asks before leaving a form with unsaved work, and reopens the saved draft from Today', async () => {
+    const page = await login('canbo');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('procedure-search').waitFor();
+    await page.keyboard.type('khai sinh 1.001193');
+    await page.locator('#procedure-options [role=option]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('field-requesterName').focus();
+    await page.keyboard.type('Phạm Thị Dở Dang');
+    await page.keyboard.press('Alt+1');
+    await page.getByTestId('leave-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('leave-dialog').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('field-requesterName').inputValue()).toBe('Phạm Thị Dở Dang');
+    await page.keyboard.press('Alt+1');
+    await page.getByTestId('leave-save').waitFor();
+    await page.keyboard.press('Enter');
+    const mine = page.getByTestId('section-my-drafts').locator('[data-testid=dossier-row]').filter({ hasText: 'Phạm Thị Dở Dang' });
+    await mine.waitFor();
+    await mine.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('field-requesterName').inputValue()).toBe('Phạm Thị Dở Dang');
+    await page.close();
+  });
+
+  it('shows not-enrolled, enrols against a real hub, then the badge follows; a reload keeps the session', async () => {
+    const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
+    const page = await login('quantri');
+    const badge = page.getByTestId('status-sync');
+    await expect.poll(() => badge.textContent()).toContain('chưa đăng ký');
+    await openSettings(page);
+    await page.getByTestId('settings-users').waitFor();
+
+    // Inline Vietnamese errors next to the fields, nothing sent while they stand.
+    await press(page, 'user-create');
+    expect(await page.getByTestId('user-username-error').textContent()).toBe('Không được để trống.');
+    await page.getByTestId('user-username').focus();
+    await page.keyboard.type('canbo');
+    await page.getByTestId('user-displayName').focus();
+    await page.keyboard.type('Lê Văn Trùng');
+    await page.getByTestId('user-password').focus();
+    await page.keyboard.type('mat-khau-dai-du');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('user-username-error').textContent()).toMatch(/canbo/u);
+
+    await page.getByTestId('hub-url').focus();
+    await page.keyboard.type(hub.url);
+    await page.getByTestId('hub-code').focus();
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+    await outcome(page, 'enrol');
+    await expect.poll(() => badge.textContent(), { timeout: 60_000 }).toMatch(/đã đồng bộ|chờ gửi|đang đồng bộ/u);
+    await page.screenshot({ path: 'test-results/screen-settings-admin.png' });
+
+    await page.reload();
+    await page.getByTestId('status-bar').waitFor();
+    expect(await page.getByTestId('login-form').count()).toBe(0);
+    expect(await page.getByTestId('status-user').textContent()).toMatch(/\S/u);
+    await expect.poll(() => badge.textContent()).toMatch(/đã đồng bộ|chờ gửi|đang đồng bộ/u);
+    await page.close();
+  });
+});
