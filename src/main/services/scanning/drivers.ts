@@ -1,6 +1,7 @@
 /** The scanner drivers this build uses. */
 import { join } from 'node:path';
 import { EsclScanner } from '../../devices/scanner/escl/escl-scanner';
+import { browseEscl } from '../../devices/scanner/escl/mdns';
 import { SaneScanner } from '../../devices/scanner/sane/sane-scanner';
 import type { Scanner } from '../../devices/scanner/scanner';
 import { TwainWorkerScanner, type TwainWorkerOptions } from '../../devices/scanner/twain/twain-worker-scanner';
@@ -20,14 +21,17 @@ export function twainWorkerOptions(env: NodeJS.ProcessEnv = process.env): TwainW
 
 /**
  * SANE wherever libsane loads, TWAIN on Windows (in its worker process, forked on first use),
- * plus eSCL network scanners the support staff listed by address in `MOTCUA_ESCL_SCANNERS`
- * (comma-separated base URLs; discovery over mDNS is not built yet).
+ * and eSCL network scanners: those support staff listed by address in `MOTCUA_ESCL_SCANNERS`
+ * (comma-separated base URLs) and those found over mDNS (`_uscan._tcp`) each time scanners are
+ * listed. Discovery is on for the counter PCs (Windows) and off elsewhere unless
+ * `MOTCUA_ESCL_DISCOVERY=1`, because development and test machines may only touch loopback.
  */
 export function defaultScanners(env: NodeJS.ProcessEnv = process.env): Scanner[] {
   const escl = (env.MOTCUA_ESCL_SCANNERS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const discovery = (env.MOTCUA_ESCL_DISCOVERY ?? (process.platform === 'win32' ? '1' : '0')) === '1';
   return [
     new SaneScanner(),
     ...(process.platform === 'win32' ? [new TwainWorkerScanner(twainWorkerOptions(env))] : []),
-    ...(escl.length > 0 ? [new EsclScanner(escl)] : []),
+    ...(escl.length > 0 || discovery ? [new EsclScanner(escl, discovery ? () => browseEscl() : undefined)] : []),
   ];
 }

@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,34 @@ import { pageFilePath } from '../pipeline/page-files';
 import { processPage } from '../pipeline/page-pipeline';
 import { A4, type ScannedPage, type ScanOptions } from '../scanner';
 import { EsclScanner } from './escl-scanner';
+import { browseEscl, encodeDnsMessage, parseDnsRecords, USCAN_SERVICE } from './mdns';
+
+/**
+ * A DNS-SD responder on loopback for one eSCL scanner at `port`, answering like a printer does
+ * (PTR, SRV, TXT and A, plus an unrelated IPP service that must be ignored).
+ */
+async function mdnsResponder(port: number) {
+  const socket = createSocket('udp4');
+  const questions: string[] = [];
+  socket.on('message', (msg, from) => {
+    const query = msg.subarray(12);
+    questions.push(query.toString('latin1'));
+    const instance = `Loopback MFP 100.${USCAN_SERVICE}`;
+    const reply = encodeDnsMessage({
+      response: true,
+      answers: [
+        { name: USCAN_SERVICE, type: 12, data: instance },
+        { name: instance, type: 33, data: { port, target: 'loopback-mfp.local' } },
+        { name: instance, type: 16, data: ['txtvers=1', 'ty=Loopback MFP 100', 'rs=/eSCL'] },
+        { name: 'loopback-mfp.local', type: 1, data: '127.0.0.1' },
+        { name: '_ipp._tcp.local', type: 12, data: 'Loopback MFP 100._ipp._tcp.local' },
+      ],
+    });
+    socket.send(reply, from.port, from.address);
+  });
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  return { socket, port: socket.address().port, questions };
+}
 
 const CAPS = `<?xml version="1.0" encoding="UTF-8"?>
 <scan:ScannerCapabilities xmlns:scan="http://schemas.hp.com/imaging/escl/2011/05/03" xmlns:pwg="http://www.pwg.org/schemas/2010/12/sm">
@@ -100,6 +129,23 @@ describe('eSCL driver against a small eSCL responder on loopback', () => {
     expect(caps).toMatchObject({ sources: ['flatbed', 'adf'], resolutions: [150, 300], colorModes: ['gray', 'color'], maxWidthMm: 216 });
     expect(caps.pageSizes.map((s) => s.name)).toContain('A4');
     await session[Symbol.asyncDispose]();
+  });
+
+  it('finds the scanner over DNS-SD (_uscan._tcp, a loopback responder) besides the listed addresses', async () => {
+    const mdns = await mdnsResponder(Number(new URL(base).port));
+    try {
+      const scanner = new EsclScanner(['http://127.0.0.1:1/eSCL'], () => browseEscl({ address: '127.0.0.1', port: mdns.port, waitMs: 300 }));
+      expect((await scanner.listDevices()).map((d) => [d.id, d.label])).toEqual([[`escl:${base}`, 'Loopback MFP 100 (eSCL)']]);
+      // One question: the PTR records (type 12, class IN) of _uscan._tcp.local.
+      expect(mdns.questions).toEqual(['\x06_uscan\x04_tcp\x05local\x00\x00\x0c\x00\x01']);
+      // Devices compress names: a second A record whose name points back at the first one's (0xc00c).
+      const one = encodeDnsMessage({ response: true, answers: [{ name: 'x.local', type: 1, data: '10.0.0.7' }] });
+      const compressed = Buffer.concat([one, Buffer.from([0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 120, 0, 4, 10, 0, 0, 8])]);
+      compressed.writeUInt16BE(2, 6);
+      expect(parseDnsRecords(compressed).map((r) => [r.name, r.data])).toEqual([['x.local', '10.0.0.7'], ['x.local', '10.0.0.8']]);
+    } finally {
+      mdns.socket.close();
+    }
   });
 
   it('scans the feeder until NextDocument says 404, retrying an early 503, and deletes the job', async () => {

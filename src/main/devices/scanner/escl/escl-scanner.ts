@@ -31,15 +31,23 @@ async function capabilitiesOf(base: string, timeoutMs = 30_000): Promise<EsclCap
   return parseCapabilities(await res.text());
 }
 
-/** eSCL scanners at known base URLs (`http://host:port/eSCL`); mDNS discovery is not built yet. */
+/**
+ * eSCL scanners at known base URLs (`http://host:port/eSCL`), plus those `discover` finds
+ * (mDNS, escl/mdns.ts) each time the scanners are listed.
+ */
 export class EsclScanner implements Scanner {
   readonly driver = 'escl' as const;
 
-  constructor(private readonly baseUrls: readonly string[]) {}
+  constructor(
+    private readonly baseUrls: readonly string[],
+    private readonly discover?: () => Promise<string[]>,
+  ) {}
 
   async listDevices(): Promise<ScanDevice[]> {
+    const discovered = (await this.discover?.().catch(() => [])) ?? [];
+    const urls = [...new Set([...this.baseUrls, ...discovered].map(trimSlash))];
     const found = await Promise.all(
-      this.baseUrls.map(async (url) => {
+      urls.map(async (url) => {
         const base = trimSlash(url);
         // A switched-off network scanner must not hold up the picker.
         const caps = await capabilitiesOf(base, 3_000).catch(() => undefined);
