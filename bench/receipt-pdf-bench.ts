@@ -33,6 +33,8 @@ const office = { parent: 'Ủy ban nhân dân huyện Thường Xuân', name: '�
 interface Samples {
   readonly cold: number;
   readonly warm: number[];
+  /** CPU time (user + system) of each warm render: what the receipt costs whatever else runs. */
+  readonly cpu: number[];
   readonly bytes: number;
 }
 
@@ -43,21 +45,26 @@ export async function receiptPdfChild(runs: number): Promise<void> {
   const first = await render();
   const cold = performance.now() - t;
   const warm: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     t = performance.now();
     await render();
     warm.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
-  const samples: Samples = { cold, warm, bytes: first.length };
+  const samples: Samples = { cold, warm, cpu, bytes: first.length };
   console.log(JSON.stringify(samples));
 }
 
 /** Cold, warm and size rows of the receipt PDF, measured in a fresh process. */
 export async function receiptPdfRows(benchFile: string, runs: number): Promise<Row[]> {
-  const { cold, warm, bytes } = await child<Samples>(benchFile, ['receipt-pdf', String(Math.max(runs, 40))]);
+  const { cold, warm, cpu, bytes } = await child<Samples>(benchFile, ['receipt-pdf', String(Math.max(runs, 40))]);
   return [
     { scenario: 'receipt PDF (Mẫu 01, A4): cold, first in process', samples: 1, summary: summarise([cold]) },
     { scenario: 'receipt PDF (Mẫu 01, A4): warm', samples: warm.length, summary: summarise(warm), budget: 80, budgetOn: 'p95' },
+    { scenario: 'receipt PDF (Mẫu 01, A4): warm, CPU time', samples: cpu.length, summary: summarise(cpu) },
     { scenario: 'receipt PDF (Mẫu 01, A4): size', samples: 1, summary: summarise([bytes / 1024]), unit: 'KB' },
   ];
 }
