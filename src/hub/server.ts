@@ -26,6 +26,11 @@ import * as msg from './messages';
 import { applyPush, SeqGapError } from './push';
 import { readPull } from './pull';
 import { cityStats } from './stats';
+// issue 7a: attachments lane and long-poll
+import { registerAttachmentRoutes } from './attachments';
+import { FeedNotifier } from './feed-notifier';
+import { readPullWaiting } from './long-poll';
+import type { BlobStorage } from './storage';
 
 /** What the hub needs to run. */
 export interface HubOptions {
@@ -38,6 +43,8 @@ export interface HubOptions {
   readonly signer: TokenSigner;
   /** The oldest device protocol served (MIN_PROTOCOL_VERSION unless a test or a rollout says otherwise). */
   readonly minProtocol?: number;
+  /** Where attachment files live (files on disk by default, `storage-fs.ts`); without it the attachment routes are absent. */
+  readonly storage?: BlobStorage;
 }
 
 const fail = (reply: FastifyReply, status: number, error: string, vi: string, en: string): FastifyReply =>
@@ -68,6 +75,12 @@ export function buildHub(options: HubOptions): FastifyInstance {
   };
   const admin = guard(options.adminToken);
   const portal = guard(options.portalToken);
+
+  // Long-polls wake on the feed's NOTIFY; closing the hub releases them at once.
+  const notifier = new FeedNotifier(db);
+  app.addHook('onReady', () => notifier.start());
+  app.addHook('preClose', () => notifier.close());
+  if (options.storage !== undefined) registerAttachmentRoutes(app, { db, storage: options.storage, device, fail });
 
   app.get('/v1/health', () => ({ ok: true }));
 
@@ -143,7 +156,13 @@ export function buildHub(options: HubOptions): FastifyInstance {
     const claims = device(req, reply);
     if (claims === undefined) return reply;
     const q = pullQuery.parse(req.query);
-    return readPull(db, claims.communeId, q.cursor, q.limit);
+    if (q.wait === 0) return readPull(db, claims.communeId, q.cursor, q.limit);
+    const gone = new AbortController();
+    reply.raw.once('close', () => gone.abort());
+    const page = await readPullWaiting(db, notifier, { communeId: claims.communeId, cursor: q.cursor, limit: q.limit, waitS: q.wait }, gone.signal);
+    // Released by a closing hub: a kept-alive socket would hold the close open until it timed out.
+    if (notifier.closed) void reply.header('connection', 'close');
+    return page;
   });
 
   app.post('/v1/admin/communes', async (req, reply) => {

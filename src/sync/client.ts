@@ -13,6 +13,7 @@ import { applyPullPage, CURSOR_KEY } from './apply-pull';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { pull, push, requestToken, SyncError, type FetchFn } from './hub-api';
 import { payloadWithBase } from './merge-base';
+import { MAX_PULL_WAIT_S } from './protocol/messages';
 
 /** What the PC got at enrolment. */
 export interface DeviceCredentials {
@@ -127,6 +128,20 @@ export class SyncClient {
     }
   }
 
+  /**
+   * Long-poll (sync.md §4.5), for when the PC is idle: one pull that the hub holds until the
+   * commune's feed moves or `waitS` passes, then the rest of the feed. Returns the items applied
+   * (0 after a quiet wait).
+   */
+  async waitForChanges(waitS = MAX_PULL_WAIT_S): Promise<number> {
+    const cursor = this.#cursor();
+    if (cursor === undefined) return this.pullOnce();
+    const page = await this.#authorised((token) => pull(this.#fetch, this.#hubUrl, token, cursor, this.#pageSize, waitS));
+    if (page.kind === 'resync-required') return this.pullOnce();
+    const applied = page.items.length === 0 ? 0 : applyPullPage(this.#store, page.items, page.cursor, this.#now().toISOString()).applied;
+    return applied + (page.hasMore ? await this.pullOnce() : 0);
+  }
+
   /** Push then pull; updates the status either way. */
   async syncOnce(): Promise<void> {
     this.#lastAttemptAt = this.#now().toISOString();
@@ -183,6 +198,11 @@ export class SyncClient {
   #cursor(): number | undefined {
     const value = this.#store.read((db) => getSyncState(db, CURSOR_KEY));
     return typeof value === 'number' ? value : undefined;
+  }
+
+  /** Runs `call` with this client's token (the attachments lane borrows it: one session per PC). */
+  withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
+    return this.#authorised(call);
   }
 
   /** Runs `call` with a token, fetching one first and once more if the hub says it expired. */

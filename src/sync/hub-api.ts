@@ -41,7 +41,7 @@ export class SyncError extends Error {
 const offline = new SyncError('network', true, { vi: 'Không kết nối được máy chủ; sẽ tự thử lại.', en: 'Cannot reach the hub; will retry.' });
 
 /** Calls the hub; resolves to the parsed 2xx body or throws SyncError. */
-async function callHub<T>(fetchFn: FetchFn, url: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs = 60_000): Promise<T> {
+export async function callHub<T>(fetchFn: FetchFn, url: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs = 60_000): Promise<T> {
   let res: Response;
   let text: string;
   try {
@@ -111,7 +111,8 @@ export function push(fetchFn: FetchFn, hubUrl: string, token: string, deviceId: 
 }
 
 /** Reads one page of the commune's feed. */
-export function pull(fetchFn: FetchFn, hubUrl: string, token: string, cursor: number | undefined, limit: number): Promise<PullResponse> {
-  const query = new URLSearchParams({ limit: String(limit), ...(cursor === undefined ? {} : { cursor: String(cursor) }) });
-  return callHub(fetchFn, `${hubUrl}/v1/pull?${query.toString()}`, { method: 'GET', headers: { authorization: `Bearer ${token}` } }, pullResponse);
+export function pull(fetchFn: FetchFn, hubUrl: string, token: string, cursor: number | undefined, limit: number, waitS = 0): Promise<PullResponse> {
+  const query = new URLSearchParams({ limit: String(limit), ...(cursor === undefined ? {} : { cursor: String(cursor) }), ...(waitS > 0 ? { wait: String(waitS) } : {}) });
+  // A long-poll may be held `waitS` by the hub: the timeout leaves it 10 s more (sync.md §4.8).
+  return callHub(fetchFn, `${hubUrl}/v1/pull?${query.toString()}`, { method: 'GET', headers: { authorization: `Bearer ${token}` } }, pullResponse, waitS > 0 ? (waitS + 10) * 1000 : undefined);
 }

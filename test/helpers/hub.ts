@@ -12,6 +12,11 @@ import { migrateHub } from '../../src/hub/db/migrate';
 import { openPglite } from '../../src/hub/db/pglite';
 import { openPostgres } from '../../src/hub/db/postgres';
 import { buildHub } from '../../src/hub/server';
+// issue 7a: attachment files on disk
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FsBlobStorage } from '../../src/hub/storage-fs';
 
 /** The documented default, as printed by scripts/setup.d/postgres.sh. */
 export const TEST_PG_URL = process.env.MOTCUA_TEST_PG_URL ?? 'postgres://motcua_test:motcua_test@127.0.0.1:5432/motcua_test';
@@ -39,6 +44,8 @@ export interface TestHub {
   readonly db: HubDb;
   readonly adminToken: string;
   readonly portalToken: string;
+  /** The folder of the hub's attachment files (FsBlobStorage). */
+  readonly storageDir: string;
   close(): Promise<void>;
 }
 
@@ -56,8 +63,20 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     drop: async () => {
       const c = new pg.Client({ connectionString: TEST_PG_URL });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // An autovacuum worker on the new database makes FORCE fail for a non-superuser: retry.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if (attempt >= 10) throw error;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
@@ -69,18 +88,21 @@ export async function startTestHub(kind: HubKind): Promise<TestHub> {
   await migrateHub(db);
   const adminToken = `admin-${randomBytes(12).toString('hex')}`;
   const portalToken = `portal-${randomBytes(12).toString('hex')}`;
-  const app = buildHub({ db, adminToken, portalToken, signer: new TokenSigner(randomBytes(32)) });
+  const storageDir = mkdtempSync(join(tmpdir(), 'motcua-hub-blobs-'));
+  const app = buildHub({ db, adminToken, portalToken, signer: new TokenSigner(randomBytes(32)), storage: new FsBlobStorage(storageDir) });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
     db,
     adminToken,
     portalToken,
+    storageDir,
     close: async () => {
       try {
         await app.close();
         await db.close();
       } finally {
+        rmSync(storageDir, { recursive: true, force: true });
         await fresh?.drop();
       }
     },

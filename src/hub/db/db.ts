@@ -18,6 +18,8 @@ export interface HubDb extends Queryable {
   /** Runs `fn` in one transaction: commits if it returns, rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Calls `onPayload` for every NOTIFY on `channel` (delivered at commit); resolves to an unlisten. */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /** BIGINT/COUNT results are strings under `pg` and numbers under PGlite; this evens them out. */

@@ -4,6 +4,8 @@
  */
 import type { HubDb } from './db';
 import { m0010Initial } from './migrations/0010-initial';
+// issue 7a: attachments and the long-poll wake-up
+import { m0020Attachments } from './migrations/0020-attachments';
 import { m0030DeviceKeysConflictsCatalogues } from './migrations/0030-device-keys-conflicts-catalogues';
 
 /** A numbered migration: plain SQL within PostgreSQL 15. */
@@ -14,7 +16,7 @@ export interface HubMigration {
 }
 
 /** Every migration, in order. Never edit one that has shipped; add the next number. */
-export const hubMigrations: readonly HubMigration[] = [m0010Initial, m0030DeviceKeysConflictsCatalogues];
+export const hubMigrations: readonly HubMigration[] = [m0010Initial, m0020Attachments, m0030DeviceKeysConflictsCatalogues];
 
 /** Brings `db` up to date; returns the version it is at. */
 export async function migrateHub(db: HubDb): Promise<number> {

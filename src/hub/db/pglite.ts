@@ -29,5 +29,10 @@ export async function openPglite(dataDir?: string): Promise<HubDb> {
         ),
       ),
     close: () => serial(() => pg.close()),
+    // PGlite delivers NOTIFY in process; a trigger's notification arrives after its commit.
+    listen: async (channel, onPayload) => {
+      const unlisten = await serial(() => pg.listen(channel, onPayload));
+      return () => serial(() => unlisten());
+    },
   };
 }

@@ -26,5 +26,18 @@ export function openPostgres(connectionString: string): HubDb {
       }
     },
     close: () => pool.end(),
+    // LISTEN needs a session of its own (never a pooled one). If it drops, waiters still wake on
+    // their periodic re-check (`feed-notifier.ts`), only later.
+    listen: async (channel, onPayload) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`bad channel ${channel}`);
+      const client = new pg.Client({ connectionString });
+      client.on('error', () => undefined);
+      client.on('notification', (n) => {
+        if (n.channel === channel) onPayload(n.payload ?? '');
+      });
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      return () => client.end().catch(() => undefined);
+    },
   };
 }

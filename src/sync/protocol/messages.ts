@@ -15,7 +15,6 @@ export const MIN_PROTOCOL_VERSION = 1;
 /** Every device request names its protocol version in this header, GETs included. */
 export const PROTOCOL_HEADER = 'x-motcua-protocol';
 
-
 /** A message a clerk may read, Vietnamese first. */
 export const localizedText = z.object({ vi: z.string(), en: z.string() });
 
@@ -81,10 +80,15 @@ export type PushResponse = z.infer<typeof pushResponse>;
 /** 409 on push: the batch does not start right after the hub's last applied seq. */
 export const seqGapResponse = z.object({ error: z.literal('seq-gap'), appliedThrough: z.number().int().nonnegative() });
 
-/** GET /v1/pull?cursor=&limit= : a change counter issued by this hub for this commune. */
+/** The longest long-poll: below common proxy idle timeouts (30–60 s). */
+export const MAX_PULL_WAIT_S = 25;
+
+/** GET /v1/pull?cursor=&limit=&wait= : a change counter issued by this hub for this commune. */
 export const pullQuery = z.object({
   cursor: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
+  /** Long-poll (§4.5): with nothing after `cursor`, the hub holds the answer up to this many seconds. */
+  wait: z.coerce.number().int().min(0).max(MAX_PULL_WAIT_S).default(0),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 

@@ -8,6 +8,8 @@ import { m0030SyncRejections } from './0030-sync-rejections';
 import { m0040PrintLog } from './0040-print-log';
 // issue 6: slips kept with their dossier
 import { m0050DossierSlips } from './0050-dossier-slips';
+// issue 7a: attachments lane
+import { m0060AttachmentQueue } from './0060-attachment-queue';
 // issue 7c: sync conflicts and merge bases
 import { m0070SyncConflicts } from './0070-sync-conflicts';
 
@@ -17,4 +19,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog, m0050DossierSlips, m0070SyncConflicts];
+export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog, m0050DossierSlips, m0060AttachmentQueue, m0070SyncConflicts];
