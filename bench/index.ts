@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   }
 
   const runs = Number(process.env.BENCH_RUNS ?? 7);
+  // Scanning (issue 5): `BENCH_ONLY=scan` prints the scanning rows alone (no 1M-dossier seeding).
+  if (process.env.BENCH_ONLY === 'scan') return void console.log(formatTable(await scanRows(resolve(__filename), runs)));
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
   const benchFile = resolve(__filename);
   const hostFile = resolve(__dirname, '..', 'host', 'index.cjs');
