@@ -273,7 +273,10 @@ describe('volunteer mode', () => {
     await expect.poll(() => page.getByTestId('info-childName').textContent()).toBe('Lò Văn Mới');
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/screen-drafts.png' });
-    await page.getByTestId('draft-accept').click();
+    // The review took the focus: one Tab reaches "Tiếp nhận hồ sơ nháp".
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe('draft-accept');
+    await page.keyboard.press('Enter');
     await page.getByTestId('receipt-code').waitFor();
     expect(await page.getByTestId('receipt-code').textContent()).toMatch(/^000\.00\.00\.X99-\d{6}-\d{4}$/u);
     await page.getByTestId('receipt-print').click();

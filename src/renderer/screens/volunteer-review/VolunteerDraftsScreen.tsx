@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import type { DraftView, ProcedureListItem } from '../../../shared/api/dossiers';
 import { formatLocal } from '../../components/DossierTable';
@@ -28,12 +28,16 @@ export function VolunteerDraftsScreen({ onOpen }: { readonly onOpen: (id: string
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt>();
   const [printState, print, resetPrint] = useSlipPrint();
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+  // Opening a draft moves the keyboard to its review, so Tab leads straight to "Tiếp nhận".
+  useEffect(() => { if (draft) reviewHeading.current?.focus(); }, [draft]);
 
   const load = useCallback(async () => {
     const r = await call('draft.list', {});
     if (!r.ok) return setError(pick(r.error.message));
     setError(undefined);
-    setItems(r.value.items.filter((i) => i.kind === 'dossier'));
+    // A clerk's own form with scanned papers is a dossier draft too, but not a volunteer's.
+    setItems(r.value.items.filter((i) => i.kind === 'dossier' && i.channel === 'volunteer'));
   }, [pick]);
   useEffect(() => { void load(); void call('procedure.list', {}).then((r) => r.ok && setCatalogue(r.value.items)); }, [load]);
 
@@ -87,7 +91,7 @@ export function VolunteerDraftsScreen({ onOpen }: { readonly onOpen: (id: string
       )}
       {draft && (
         <div className="draft-review" data-testid="draft-review">
-          <h3>{draft.applicant.name || '—'} · {procedure ? pick(procedure.name) : draft.procedureCode}</h3>
+          <h3 ref={reviewHeading} tabIndex={-1}>{draft.applicant.name || '—'} · {procedure ? pick(procedure.name) : draft.procedureCode}</h3>
           <p className="muted">{t('drafts.acceptNote')}</p>
           <InfoList rows={[
             ...(procedure ? reviewRows(procedure.form.fields, Object.fromEntries(Object.entries(draft.values).map(([k, v]) => [k, v === null ? '' : String(v)])), pick) : []),
