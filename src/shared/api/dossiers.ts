@@ -118,7 +118,16 @@ export const DraftView = z.object({
 /** `draft.list`: the caller's unsaved forms, then the dossier drafts they may act on. */
 export const DraftList = z.object({
   items: z.array(
-    z.object({ id: z.string(), kind: DraftKind, procedureCode: z.string(), applicantName: z.string(), updatedAt: Instant, rowVersion: z.number().int().nullable() }),
+    z.object({
+      id: z.string(),
+      kind: DraftKind,
+      procedureCode: z.string(),
+      applicantName: z.string(),
+      updatedAt: Instant,
+      rowVersion: z.number().int().nullable(),
+      /** `volunteer` for a volunteer's draft; `counter` for a clerk's form (one that has scanned papers is a dossier draft too). */
+      channel: z.enum(['counter', 'volunteer']),
+    }),
   ),
 });
 

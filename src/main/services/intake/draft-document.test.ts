@@ -47,6 +47,9 @@ describe('scanning a paper while the form is typed (real SQLite, SANE test backe
       expect(t.store.read((db) => getDraft(db, id))).toBeUndefined();
       expect(t.store.read((db) => listDocuments(db, id).map((d) => d.kind))).toEqual(['declaration', 'birthCertificate']);
       expect(t.store.read((db) => listOutboxForEntity(db, id))).toEqual([]);
+      // Listed as the clerk's own counter work, not as a volunteer's draft waiting for review.
+      const listed = contract['draft.list'].output.parse(valueOf(await t.core.invoke('draft.list', {}, clerk)));
+      expect(listed.items).toEqual([expect.objectContaining({ id, kind: 'dossier', channel: 'counter' })]);
       // Asking again for the same paper returns the same document.
       const again = contract['draft.document'].output.parse(valueOf(await t.core.invoke('draft.document', { ...form(id), paper: 'birthCertificate' }, clerk)));
       expect(again.documentId).toBe(target.documentId);

@@ -24,6 +24,7 @@ export interface DraftListItem {
   readonly applicantName: string;
   readonly updatedAt: string;
   readonly rowVersion: number | null;
+  readonly channel: 'counter' | 'volunteer';
 }
 
 function formContent(draft: Draft): { applicant: DraftView['applicant']; values: DraftView['values']; documents: string[] } {
@@ -67,11 +68,14 @@ export function listDrafts(deps: DossierDeps, user: SessionUser): { items: Draft
   return deps.store.read((db) => {
     const forms = listDraftsByUser(db, user.id).map((d): DraftListItem => {
       const content = formContent(d);
-      return { id: d.id, kind: 'form', procedureCode: d.procedureCode, applicantName: content.applicant.name, updatedAt: d.updatedAt, rowVersion: null };
+      return { id: d.id, kind: 'form', procedureCode: d.procedureCode, applicantName: content.applicant.name, updatedAt: d.updatedAt, rowVersion: null, channel: 'counter' };
     });
     const dossiers = listDossiersInStatus(db, 'draft', MAX_LISTED_DRAFTS)
       .filter((d) => mayTouchDossierDraft(db, user, d.id))
-      .map((d): DraftListItem => ({ id: d.id, kind: 'dossier', procedureCode: d.procedureCode, applicantName: d.applicantName, updatedAt: d.updatedAt, rowVersion: d.rowVersion }));
+      .map((d): DraftListItem => ({
+        id: d.id, kind: 'dossier', procedureCode: d.procedureCode, applicantName: d.applicantName, updatedAt: d.updatedAt, rowVersion: d.rowVersion,
+        channel: d.channel === 'volunteer' ? 'volunteer' : 'counter',
+      }));
     return { items: [...forms, ...dossiers].slice(0, MAX_LISTED_DRAFTS) };
   });
 }

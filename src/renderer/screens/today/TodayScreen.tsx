@@ -47,9 +47,8 @@ export function TodayScreen({ onOpen, onOpenDraft, showDrafts = true }: TodayScr
   const headers = { code: t('list.code'), applicant: t('list.applicant'), procedure: t('list.procedure'), status: t('list.status'), due: t('list.due') };
   const statusText = (i: DossierListItem) => pick(i.statusLabel);
   const sortProps = { ...sort, label: t('today.sortBy'), onSort: (key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false })) };
-  const volunteerIds = new Set(queue?.sections.drafts?.items.map((i) => i.id) ?? []);
-  const mine = (drafts ?? []).filter((d) => !volunteerIds.has(d.id));
-  const draftLabel = { vi: 'Nháp', en: 'Draft' };
+  const mine = (drafts ?? []).filter((d) => d.channel === 'counter');
+  const draftLabel = { vi: t('today.myDrafts'), en: t('today.myDrafts') };
   return (
     <section className="today">
       <h2>{t('today.heading')} {queue && <small className="muted">{queue.today}</small>}</h2>
