@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSaneTestBackend } from '../../src/main/devices/scanner/sane/sane-test-config';
+import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 import { communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
@@ -122,6 +123,7 @@ describe('settings, status bar and scanning in the counter screens', () => {
       await expect.poll(() => readdirSync(CUPS_PDF_OUT).some((f) => f.endsWith(`-job_${job}.pdf`)), { timeout: 30_000 }).toBe(true);
     }
     await page.screenshot({ path: 'test-results/screen-settings.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -155,6 +157,7 @@ describe('settings, status bar and scanning in the counter screens', () => {
     await page.keyboard.press('Control+ArrowRight');
     await expect.poll(order).toEqual([second, first]);
     await page.screenshot({ path: 'test-results/screen-intake-scanned.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const fill = async (key: string, text: string) => {
       await page.getByTestId(`field-${key}`).focus();
@@ -204,6 +207,7 @@ describe('settings, status bar and scanning in the counter screens', () => {
     await page.keyboard.type('Phạm Thị Dở Dang');
     await page.keyboard.press('Alt+1');
     await page.getByTestId('leave-dialog').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByTestId('leave-dialog').waitFor({ state: 'detached' });
     expect(await page.getByTestId('field-requesterName').inputValue()).toBe('Phạm Thị Dở Dang');
@@ -246,6 +250,7 @@ describe('settings, status bar and scanning in the counter screens', () => {
     await outcome(page, 'enrol');
     await expect.poll(() => badge.textContent(), { timeout: 60_000 }).toMatch(/đã đồng bộ|chờ gửi|đang đồng bộ/u);
     await page.screenshot({ path: 'test-results/screen-settings-admin.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.reload();
     await page.getByTestId('status-bar').waitFor();
