@@ -59,6 +59,12 @@ export const portalDossier = z.object({
 export type PortalDossier = z.infer<typeof portalDossier>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
+/** GET /v1/admin/conflicts?commune=&all=true&limit= : open conflicts unless `all`. */
+export const conflictsQuery = z.object({
+  commune: z.string().optional(),
+  all: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 /** GET /v1/admin/stats?from=&to= : Vietnam days, inclusive, at most about a year. */
 export const statsQuery = z
   .object({ from: day, to: day })

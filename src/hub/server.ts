@@ -26,6 +26,7 @@ import * as msg from './messages';
 import { applyPush, SeqGapError } from './push';
 import { readPull } from './pull';
 import { cityStats } from './stats';
+import { listHubConflicts } from './conflicts';
 // issue 7a: attachments lane and long-poll
 import { registerAttachmentRoutes } from './attachments';
 import { FeedNotifier } from './feed-notifier';
@@ -199,6 +200,12 @@ export function buildHub(options: HubOptions): FastifyInstance {
     if (outcome === 'no-commune') return fail(reply, 404, 'commune-unknown', 'Không có xã này trên máy chủ.', 'No such commune on the hub.');
     if (outcome === 'username-taken') return fail(reply, 409, 'username-taken', 'Tên đăng nhập này đã có tài khoản khác dùng.', 'Another account already uses this user name.');
     return reply.code(204).send();
+  });
+
+  app.get('/v1/admin/conflicts', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const q = msg.conflictsQuery.parse(req.query);
+    return { conflicts: await listHubConflicts(db, { communeId: q.commune, all: q.all === 'true', limit: q.limit }) };
   });
 
   app.get('/v1/admin/stats', async (req, reply) => {

@@ -16,8 +16,9 @@ const editingKinds = new Set(['dossier.transitioned', 'dossier.edited']);
 
 /** The entry's payload as sent: with `base` added when the kind edits and a previous state is known. */
 export function payloadWithBase(db: ReadDb, entry: OutboxEntry): unknown {
+  if (!editingKinds.has(entry.kind)) return entry.payload;
   const snapshot = snapshotOf(entry);
-  if (!editingKinds.has(entry.kind) || snapshot === undefined) return entry.payload;
+  if (snapshot === undefined) return entry.payload;
   const prior = listOutboxForEntity(db, entry.entityId)
     .filter((e) => e.seq < entry.seq && snapshotOf(e) !== undefined)
     .at(-1);

@@ -86,6 +86,8 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       const snapshot = (await onHub(hub, id)).snapshot as Record<string, unknown>;
       expect(snapshot).toMatchObject({ applicantPhone: '0911111111', registerBook: '01/2026' });
       expect(await hubConflicts(hub)).toEqual([{ kind: 'field', field: 'applicantPhone', base_value: '0900000001', hub_value: '0911111111', device_value: '0922222222', resolved_at: null }]);
+      const listedOnHub = await call(hub, 'GET', `/v1/admin/conflicts?commune=${A}`, undefined);
+      expect(listedOnHub.body).toMatchObject({ conflicts: [{ communeId: A, dossierId: id, deviceId: b.creds.deviceId, kind: 'field', field: 'applicantPhone', hubValue: '0911111111', deviceValue: '0922222222', resolvedAt: null }] });
       // The hub's echo does not erase the record: a person has not decided yet.
       const listed = listConflicts({ store: b.store, clock: fixedClock(at(30)) }).items;
       expect(listed).toHaveLength(1);
@@ -99,6 +101,8 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       await b.client.syncOnce();
       expect(((await onHub(hub, id)).snapshot as Record<string, unknown>).applicantPhone).toBe('0922222222');
       expect((await hubConflicts(hub))[0]?.resolved_at).not.toBeNull();
+      expect((await call(hub, 'GET', `/v1/admin/conflicts?commune=${A}`, undefined)).body).toEqual({ conflicts: [] });
+      expect(((await call(hub, 'GET', '/v1/admin/conflicts?all=true', undefined)).body as { conflicts: unknown[] }).conflicts).toHaveLength(1);
       await a.client.syncOnce();
       expect(a.store.read((db) => getDossierById(db, id))?.applicantPhone).toBe('0922222222');
       expect(listConflicts({ store: b.store, clock: fixedClock(at(33)) }).items).toEqual([]);
