@@ -90,6 +90,8 @@ export class CupsPrinter implements Printer {
       if (hasJob(done.stdout, job.jobId)) return 'completed';
       const pending = await run('lpstat', ['-W', 'not-completed', '-o', job.printer]);
       if (!hasJob(pending.stdout, job.jobId)) {
+        // It may have completed between the two questions (seen on a loaded PC): ask once more.
+        if (hasJob((await run('lpstat', ['-W', 'completed', '-o', job.printer])).stdout, job.jobId)) return 'completed';
         // Neither completed nor pending: aborted or cancelled by the spooler or someone else.
         throw new AppError('printer.job-failed', { printer: job.printer, job: job.jobId, reason: 'job aborted or cancelled' });
       }
