@@ -11,6 +11,8 @@ import { verifyPassword, hashPassword } from '../../src/main/services/accounts/p
 import { listConflicts, resolveConflict } from '../../src/main/services/sync/conflicts';
 import { getAdminUnit, listAdminUnitChildren } from '../../src/main/store/repos/admin-units';
 import { getDossierById } from '../../src/main/store/repos/dossiers';
+import { getHolidayOverlay } from '../../src/main/store/repos/holidays';
+import { getProcedureVersion } from '../../src/main/store/repos/procedures';
 import { listOpenSyncConflicts } from '../../src/main/store/repos/sync-conflicts';
 import { listSyncRejections } from '../../src/main/store/repos/sync-rejections';
 import { readSyncStatus } from '../../src/main/store/repos/sync-status';
@@ -143,6 +145,10 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       const hub = (open.hub = await startTestHub(kind));
       expect((await call(hub, 'PUT', '/v1/admin/admin-units', { units: sampleAdminUnits })).body).toEqual({ changed: sampleAdminUnits.length });
       expect((await call(hub, 'PUT', '/v1/admin/admin-units', { units: sampleAdminUnits })).body).toEqual({ changed: 0 });
+      // Catalogue rows published before a commune exists reach it too (procedures and holidays already travelled; checked here).
+      const procedure = { code: '1.001193', version: 7, effectiveFrom: '2026-12-01', name: 'Đăng ký khai sinh', definition: { deadlineWorkingDays: 1 } };
+      expect((await call(hub, 'POST', '/v1/admin/procedures', procedure)).status).toBe(204);
+      expect((await call(hub, 'PUT', '/v1/admin/holidays/2027', { overlay: { daysOff: ['2027-02-05'] } })).status).toBe(204);
       const pc = await enrolPc(tempDir(), hub.url, await communeWithCode(hub, A, 'UBND xã Thử Nghiệm'), 'Máy 1');
       const other = await enrolPc(tempDir(), hub.url, await communeWithCode(hub, '000.00.00.X98', 'UBND xã Khác'), 'Máy xã khác');
       open.pcs.push(pc, other);
@@ -176,6 +182,8 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       await pc.client.syncOnce();
       expect(pc.store.read((db) => getUserById(db, 'acc-1'))?.active).toBe(false);
       expect(pc.store.read((db) => getAdminUnit(db, '00999'))?.name).toBe('Xã Thử Nghiệm');
+      expect(pc.store.read((db) => getProcedureVersion(db, '1.001193', 7))).toMatchObject({ name: 'Đăng ký khai sinh', effectiveFrom: '2026-12-01', definition: { deadlineWorkingDays: 1 } });
+      expect(other.store.read((db) => getHolidayOverlay(db, 2027))?.overlay).toEqual({ daysOff: ['2027-02-05'] });
       expect(num((await hub.db.query(`SELECT count(*) AS n FROM changes WHERE commune_id = $1 AND entity = 'admin-unit'`, [A]))[0]?.n)).toBe(sampleAdminUnits.length + 1);
     });
   });
