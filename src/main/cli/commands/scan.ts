@@ -3,16 +3,23 @@
  * batch into a PDF, for support staff checking a counter's scanner without opening a dossier.
  */
 import { AppError } from '../../../shared/api/errors';
-import { A4, A5, type ScanOptions } from '../../devices/scanner/scanner';
+import { A4, A5, type Scanner, type ScanOptions } from '../../devices/scanner/scanner';
 import { defaultScanners } from '../../services/scanning/drivers';
 import { scanToFile } from '../../services/scanning/support-scan';
 import { describeFailure, integerOption, printJson, stringOption, UsageError, type CliCommand } from '../command';
+
+/** Drivers with a process of their own (the TWAIN worker) end it when the command is done. */
+async function release(drivers: readonly Scanner[]): Promise<void> {
+  for (const driver of drivers) if (Symbol.asyncDispose in driver) await (driver as Scanner & AsyncDisposable)[Symbol.asyncDispose]();
+}
 
 export const scannersCommand: CliCommand = {
   name: 'scanners',
   options: {},
   async run(ctx) {
-    const found = await Promise.all(defaultScanners().map((d) => d.listDevices().catch(() => [])));
+    const drivers = defaultScanners();
+    const found = await Promise.all(drivers.map((d) => d.listDevices().catch(() => [])));
+    await release(drivers);
     const devices = found.flat();
     if (ctx.json) {
       printJson(ctx, devices);
@@ -52,7 +59,8 @@ export const scanCommand: CliCommand = {
       resolution: integerOption(ctx, 'resolution', 75, 600) ?? 300,
       pageSize: choice(stringOption(ctx, 'size'), ['A4', 'A5'], 'A4', 'size') === 'A5' ? A5 : A4,
     };
-    const driver = defaultScanners().find((d) => deviceId.startsWith(`${d.driver}:`));
+    const drivers = defaultScanners();
+    const driver = drivers.find((d) => deviceId.startsWith(`${d.driver}:`));
     try {
       if (driver === undefined) throw new AppError('scanner.no-device', { device: deviceId });
       const result = await scanToFile(driver, deviceId, options, out, (i) => ctx.progress(`Trang / Page ${i + 1}`));
@@ -63,6 +71,8 @@ export const scanCommand: CliCommand = {
       if (!(error instanceof AppError)) throw error;
       ctx.print(describeFailure(error));
       return 1;
+    } finally {
+      await release(drivers);
     }
   },
 };
