@@ -12,7 +12,7 @@ import { coldCoreChild, coldCoreSample, hostFirstAnswerSample } from './cold-sta
 import { receiptPdfChild, receiptPdfRows } from './receipt-pdf-bench';
 import { batchChild, pipelineChild, scanRows } from './scan-bench';
 import { formatTable, summarise, type Row } from './stats';
-import { rendererRows } from './renderer-bench';
+import { rendererRows, rendererRowsAlone } from './renderer-bench';
 import { storeRows } from './store-bench';
 import { openAndFirstQuery, runStoreScenarios } from './store-scenarios';
 import { syncRows } from './sync-bench';
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 7);
   // Scanning (issue 5): `BENCH_ONLY=scan` prints the scanning rows alone (no 1M-dossier seeding).
   if (process.env.BENCH_ONLY === 'scan') return void console.log(formatTable(await scanRows(resolve(__filename), runs)));
+  // Renderer (issue 8): `BENCH_ONLY=renderer` prints its rows alone, on a copy of the cached dataset.
+  if (process.env.BENCH_ONLY === 'renderer') return void console.log(formatTable(await rendererRowsAlone(resolve(__dirname, '..', 'host', 'index.cjs'), runs, (line) => console.error(`bench: ${line}`))));
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
   const benchFile = resolve(__filename);
   const hostFile = resolve(__dirname, '..', 'host', 'index.cjs');

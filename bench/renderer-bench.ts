@@ -10,14 +10,17 @@
  * window already is; each run gets a fresh browser context, so nothing is cached between runs.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { databaseFileName } from '../src/main/services/core';
 import { launchChromium } from '../test/helpers/chromium';
 import { summarise, type Row } from './stats';
+import { seededDatabase } from './store-seed';
 
 const one = (scenario: string, value: number, unit: string): Row => ({ scenario, samples: Number.isNaN(value) ? 0 : 1, summary: summarise(Number.isNaN(value) ? [] : [value]), unit });
 
@@ -96,4 +99,32 @@ export async function rendererRows(hostFile: string, dataDir: string, runs: numb
     { scenario: 'renderer: host spawn → signed in, Today with rows (bench DB)', samples: runs, summary: summarise(samples.map((s) => s.today)) },
     keystrokeRow(log),
   ];
+}
+
+/**
+ * The dataset for `BENCH_ONLY=renderer`: the newest complete cached seed of that size (the host
+ * migrates its copy during the warm-up run if the schema moved on since), and only when there
+ * is none a fresh seed, which takes minutes.
+ */
+function rendererDataset(count: number, log: (line: string) => void): string {
+  const dir = process.env.BENCH_CACHE_DIR ?? join(tmpdir(), 'motcua-bench-cache');
+  const newest = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.startsWith(`dossiers-${count}-`) && f.endsWith('.sqlite') && existsSync(join(dir, `${f}.json`)))
+        .map((f) => join(dir, f))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
+    : undefined;
+  if (newest) log(`renderer: dataset ${newest}`);
+  return newest ?? seededDatabase(count, log).path;
+}
+
+/** `BENCH_ONLY=renderer`: the renderer's rows alone, on a throw-away copy of the dataset. */
+export async function rendererRowsAlone(hostFile: string, runs: number, log: (line: string) => void): Promise<Row[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-renderer-'));
+  try {
+    copyFileSync(rendererDataset(Number(process.env.BENCH_DOSSIERS ?? 1_000_000), log), join(dataDir, databaseFileName));
+    return await rendererRows(hostFile, dataDir, runs, log);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
