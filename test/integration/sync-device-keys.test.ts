@@ -10,7 +10,7 @@ import { num } from '../../src/hub/db/db';
 import { countDossiers, getDossierById } from '../../src/main/store/repos/dossiers';
 import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { newDeviceKeyPair, signChallenge } from '../../src/sync/device-key';
-import { pull, push, requestToken } from '../../src/sync/hub-api';
+import { pull, push, requestToken, type FetchFn } from '../../src/sync/hub-api';
 import { challengeMessage, PROTOCOL_VERSION } from '../../src/sync/protocol/messages';
 import { at } from '../helpers/dossier-fixtures';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
@@ -76,6 +76,27 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
 
       // The client itself still gets in with its own key.
       await expect(requestToken(fetch, hub.url, pc.creds.deviceId, pc.creds.secret)).resolves.toMatchObject({ expiresInS: 900 });
+    });
+
+    it('never sends the private key: enrolment, tokens, push and pull carry only the public key and signatures', async () => {
+      const hub = (open.hub = await startTestHub(kind));
+      const sent: string[] = [];
+      const recording: FetchFn = (url, init) => {
+        sent.push(`${url} ${typeof init.body === 'string' ? init.body : ''}`);
+        return fetch(url, init);
+      };
+      const pc = await enrolPc(tempDir(), hub.url, await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm'), 'Máy 1', recording);
+      open.pcs.push(pc);
+      receiveDossiers(pc, 2);
+      await pc.client.syncOnce();
+      expect(sent.some((s) => s.includes('/v1/enrol') && s.includes('"publicKey"'))).toBe(true);
+      expect(sent.filter((s) => s.includes('/v1/token'))).toHaveLength(1);
+      const keyBody = pc.creds.secret.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+      expect(keyBody.length).toBeGreaterThan(40);
+      for (const s of sent) {
+        expect(s).not.toContain('PRIVATE KEY');
+        expect(s).not.toContain(keyBody);
+      }
     });
 
     it('refuses enrolment with a key that is not Ed25519', async () => {
