@@ -12,6 +12,7 @@ import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import { sampleAdminUnits } from './seed-admin-units';
 import { buildHub } from './server';
+import { FsBlobStorage } from './storage-fs';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   const adminToken = env.HUB_ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
   const portalToken = env.HUB_PORTAL_TOKEN ?? randomBytes(24).toString('base64url');
   const signer = new TokenSigner(env.HUB_TOKEN_KEY ? Buffer.from(env.HUB_TOKEN_KEY, 'utf8') : randomBytes(32));
-  const app = buildHub({ db, adminToken, portalToken, signer });
+  // Attachment files on disk (HUB_STORAGE_DIR); without it the attachment routes are absent.
+  const storage = env.HUB_STORAGE_DIR ? new FsBlobStorage(env.HUB_STORAGE_DIR) : undefined;
+  const app = buildHub({ db, adminToken, portalToken, signer, ...(storage === undefined ? {} : { storage }) });
   const port = Number(env.HUB_PORT ?? 8787);
   await app.listen({ host: '127.0.0.1', port });
   console.log(`hub: listening on http://127.0.0.1:${port} (${env.HUB_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);

@@ -4,23 +4,31 @@
  * - online: a sync every `intervalMs`, and `debounceMs` after a local write queued outbox rows;
  * - failing: retries with full-jitter backoff; the first unreachable hub sets `offlineSince`;
  * - offline (after `offlineAfter` unreachable attempts): only a cheap GET /v1/health every
- *   30–60 s with jitter, and a full sync the moment it answers.
- * The client works in batches of 200 and pages of 500 with a network wait between them, so the
- * core's event loop is never held for more than one batch's SQLite transaction.
+ *   30–60 s with jitter, and a full sync the moment it answers;
+ * - between attempts, while online: a long-poll (`feed-listener.ts`) brings upstream changes in
+ *   about a round trip; each attempt quiets it first, so pages are never applied side by side.
+ * Scanned pages and slips go by the attachments lane (`attachments.ts`) on its own timer and
+ * backoff, so a stuck file never holds up dossier data.
+ * The client works in batches and pages of 100 with a network wait between them, so the core's
+ * event loop is never held for more than one such SQLite transaction.
  * `dispose` clears the timer and aborts calls in flight; the store is never touched afterwards.
  */
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import type { SyncStatusView } from '../shared/api/sync';
 import { AppError, describeError } from '../shared/api/errors';
 import type { Store } from '../main/store/db';
 import { newestOutboxSeq } from '../main/store/repos/outbox';
 import { getSyncEnrolment, putSyncEnrolment, settledOutboxSeq, type SyncEnrolment } from '../main/store/repos/sync-enrolment';
 import { idleSyncRuntime, readSyncStatus, type SyncRuntime } from '../main/store/repos/sync-status';
+import { AttachmentLane } from './attachments';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { SyncClient, type SyncClientOptions } from './client';
+import { FeedListener } from './feed-listener';
 import { enrol, SyncError, type FetchFn } from './hub-api';
 import { watchHubClock, type ClockWatchingFetch } from './hub-clock';
 import { enrolFailure, isUnreachable, syncFailure } from './scheduler-errors';
+import { MAX_PULL_WAIT_S } from './protocol/messages';
 
 /** Knobs, all defaulted to the values of sync.md §4.8. */
 export interface SchedulerOptions {
@@ -44,9 +52,25 @@ export interface SchedulerOptions {
   readonly clockWarnMs?: number;
   /** Passed to the SyncClient (batch and page sizes, its own backoff). */
   readonly client?: SyncClientOptions;
+  /** How long the hub may hold an idle pull (long-poll); 0 switches long-poll off. */
+  readonly longPollS?: number;
+  /** The data folder's page and slip files; without them the attachments lane does not run. */
+  readonly attachments?: { readonly pagesDir: string; readonly slipsDir: string; readonly intervalMs?: number; readonly chunkBytes?: number };
+}
+
+/** What one enrolment runs: the push/pull client, the long-poll listener, the attachments lane. */
+interface Lanes {
+  readonly client: SyncClient;
+  readonly listener: FeedListener;
+  readonly attachments: AttachmentLane | undefined;
 }
 
 type Step = 'sync' | 'probe';
+
+/** What the long-running hosts hand the core: the scheduler with the data folder's pages and slips. */
+export function openSyncScheduler(store: Store, dataDir: string): SyncScheduler {
+  return new SyncScheduler(store, { attachments: { pagesDir: join(dataDir, 'pages'), slipsDir: join(dataDir, 'slips') } });
+}
 
 /** See the file comment. */
 export class SyncScheduler {
@@ -64,7 +88,9 @@ export class SyncScheduler {
   readonly #clientOptions: SyncClientOptions;
   readonly #abort = new AbortController();
   readonly #hub: ClockWatchingFetch;
-  #client: SyncClient | undefined;
+  readonly #longPollS: number;
+  readonly #attachments: SchedulerOptions['attachments'];
+  #lanes: Lanes | undefined;
   #enrolment: SyncEnrolment | undefined;
   #started = false;
   #disposed = false;
@@ -88,10 +114,15 @@ export class SyncScheduler {
     this.#probeMs = options.probeMs ?? [30_000, 60_000];
     this.#startJitterMs = options.startJitterMs ?? 30_000;
     this.#clockWarnMs = options.clockWarnMs ?? 120_000;
-    this.#clientOptions = { random: this.#random, now: this.#now, ...options.client };
+    // Small batches and pages: each is one synchronous SQLite transaction on the core's event
+    // loop, and a pulled dossier is merged with its local state, so 100 keeps a stall short
+    // (bench: "one store call during it") at the price of more round trips.
+    this.#clientOptions = { random: this.#random, now: this.#now, batchSize: 100, pageSize: 100, ...options.client };
+    this.#longPollS = options.longPollS ?? MAX_PULL_WAIT_S;
+    this.#attachments = options.attachments;
     this.#hub = watchHubClock(options.fetch ?? fetch, this.#now, this.#abort.signal);
     this.#enrolment = store.read(getSyncEnrolment);
-    this.#client = this.#enrolment && this.#newClient(this.#enrolment);
+    this.#lanes = this.#enrolment && this.#connect(this.#enrolment);
     this.#seenSeq = store.read(newestOutboxSeq);
   }
 
@@ -99,7 +130,7 @@ export class SyncScheduler {
   start(): void {
     if (this.#started || this.#disposed) return;
     this.#started = true;
-    if (this.#client !== undefined) this.#schedule(Math.floor(this.#random() * this.#startJitterMs), 'sync');
+    if (this.#lanes !== undefined) this.#startLanes(Math.floor(this.#random() * this.#startJitterMs));
   }
 
   /** The badge's view. */
@@ -119,7 +150,7 @@ export class SyncScheduler {
 
   /** One attempt now (or the one in progress); the outcome is in the returned status. */
   async syncNow(): Promise<SyncStatusView> {
-    if (this.#client === undefined) throw new AppError('sync.not-enrolled');
+    if (this.#lanes === undefined) throw new AppError('sync.not-enrolled');
     if (this.#disposed) throw new AppError('sync.unavailable');
     await this.#run();
     // Closed while it ran: the store may be closed too.
@@ -142,14 +173,14 @@ export class SyncScheduler {
     const enrolment: SyncEnrolment = { hubUrl, deviceId: answer.deviceId, secret: answer.secret, communeId: answer.communeId, enrolledAt: this.#now().toISOString() };
     this.#store.write((db) => putSyncEnrolment(db, enrolment));
     this.#enrolment = enrolment;
-    this.#client = this.#newClient(enrolment);
-    if (this.#started) this.#schedule(0, 'sync');
+    this.#lanes = this.#connect(enrolment);
+    if (this.#started) this.#startLanes(0);
     return this.status();
   }
 
   /** After an API call: a new outbox row means a push soon (never while offline: the probe decides). */
   noteLocalWrite(): void {
-    if (this.#disposed || this.#client === undefined) return;
+    if (this.#disposed || this.#lanes === undefined) return;
     const newest = this.#store.read(newestOutboxSeq);
     if (newest <= this.#seenSeq) return;
     this.#seenSeq = newest;
@@ -162,11 +193,32 @@ export class SyncScheduler {
     if (this.#timer !== undefined) clearTimeout(this.#timer.handle);
     this.#timer = undefined;
     this.#abort.abort();
-    await this.#running;
+    await Promise.all([this.#running, this.#lanes?.listener.quiet(), this.#lanes?.attachments?.dispose()]);
   }
 
-  #newClient(e: SyncEnrolment): SyncClient {
-    return new SyncClient(this.#store, this.#hub.fetch, e.hubUrl, { deviceId: e.deviceId, secret: e.secret }, this.#clientOptions);
+  #connect(e: SyncEnrolment): Lanes {
+    const creds = { deviceId: e.deviceId, secret: e.secret };
+    const client = new SyncClient(this.#store, this.#hub.fetch, e.hubUrl, creds, this.#clientOptions);
+    // The listener's own client, whose calls also end when the listener is quieted.
+    const listening = new SyncClient(
+      this.#store,
+      (url, init) => {
+        const quiet = listener.signal();
+        return this.#hub.fetch(url, quiet === undefined ? init : { ...init, signal: init.signal ? AbortSignal.any([init.signal, quiet]) : quiet });
+      },
+      e.hubUrl,
+      creds,
+      this.#clientOptions,
+    );
+    const listener: FeedListener = new FeedListener(listening, this.#longPollS, () => this.#schedule(0, 'sync'));
+    const a = this.#attachments;
+    const attachments = a && new AttachmentLane(this.#store, this.#hub.fetch, e.hubUrl, client, { pagesDir: a.pagesDir, slipsDir: a.slipsDir, random: this.#random, now: this.#now, ...(a.chunkBytes === undefined ? {} : { chunkBytes: a.chunkBytes }) });
+    return { client, listener, attachments };
+  }
+
+  #startLanes(firstSyncInMs: number): void {
+    this.#schedule(firstSyncInMs, 'sync');
+    this.#lanes?.attachments?.start(this.#attachments?.intervalMs ?? 30_000);
   }
 
   /** Keeps the earlier of the pending step and this one; a sync beats a probe. */
@@ -204,18 +256,21 @@ export class SyncScheduler {
   }
 
   async #attempt(): Promise<void> {
-    const client = this.#client;
+    const lanes = this.#lanes;
     const hubUrl = this.#enrolment?.hubUrl;
-    if (client === undefined || hubUrl === undefined || this.#disposed) return;
+    if (lanes === undefined || hubUrl === undefined || this.#disposed) return;
+    await lanes.listener.quiet();
+    if (this.#disposed) return;
     const startedAt = this.#now().toISOString();
     this.#runtime = { ...this.#runtime, lastAttemptAt: startedAt };
     try {
-      await client.syncOnce();
+      await lanes.client.syncOnce();
       if (this.#disposed) return;
       this.#failures = 0;
       this.#unreachable = 0;
       this.#runtime = { ...this.#runtime, lastSuccessAt: this.#now().toISOString(), offlineSince: null, lastError: null };
       this.#schedule(this.#intervalMs, 'sync');
+      if (this.#started) lanes.listener.start();
     } catch (error) {
       if (this.#disposed) return;
       this.#failures += 1;

@@ -29,11 +29,11 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `src/hub/main.ts` on `databaseUrl`, listening on 127.0.0.1:`port`. */
-export async function startHubProcess(bundleDir: string, databaseUrl: string, port: number): Promise<HubProcess> {
+/** Starts `src/hub/main.ts` on `databaseUrl` with its files in `storageDir`, listening on 127.0.0.1:`port`. */
+export async function startHubProcess(bundleDir: string, databaseUrl: string, port: number, storageDir: string): Promise<HubProcess> {
   const file = bundleForNode('src/hub/main.ts', bundleDir);
   const adminToken = `admin-${randomBytes(12).toString('hex')}`;
-  const env = childEnv({ HUB_DATABASE_URL: databaseUrl, HUB_PORT: String(port), HUB_ADMIN_TOKEN: adminToken, HUB_PORTAL_TOKEN: `portal-${randomBytes(12).toString('hex')}`, HUB_TOKEN_KEY: randomBytes(24).toString('hex') });
+  const env = childEnv({ HUB_DATABASE_URL: databaseUrl, HUB_STORAGE_DIR: storageDir, HUB_PORT: String(port), HUB_ADMIN_TOKEN: adminToken, HUB_PORTAL_TOKEN: `portal-${randomBytes(12).toString('hex')}`, HUB_TOKEN_KEY: randomBytes(24).toString('hex') });
   let child: ChildProcessWithoutNullStreams;
   const launch = async (): Promise<void> => {
     child = spawn(process.execPath, [file], { env });

@@ -2,9 +2,10 @@
  * A commune PC as a child process for the fault tests (bundled by the test, run inside a network
  * namespace or under libfaketime): a real SQLite store in its folder and the production
  * SyncScheduler. It enrols once with its code, then receives dossiers in small bursts until the
- * folder holds `target` of them (every fifth also transferred, so dossiers carry two events), and
- * tells the scheduler after each burst as the core does after an API call. Every 200 ms it prints
- * one JSON status line. `stop` on stdin disposes the scheduler and exits.
+ * folder holds `target` of them (every fifth also transferred, so dossiers carry two events; every
+ * `pageEvery`-th gets a scanned page of 20–300 KB for the attachments lane), and tells the
+ * scheduler after each burst as the core does after an API call. Every 200 ms it prints one JSON
+ * status line. `stop` on stdin disposes the scheduler and exits.
  *
  * `killAfterPushes: k` is a failpoint: the process SIGKILLs itself the moment the k-th push answer
  * has arrived, after the hub committed and before the PC marked the rows sent (sync.md §6.4).
@@ -12,6 +13,7 @@
  *
  * Usage: node netns-pc.cjs '<json config>'
  */
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { countUnsentOutbox } from '../../src/main/store/repos/outbox';
 import { getSyncState } from '../../src/main/store/repos/sync-state';
@@ -19,6 +21,7 @@ import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { CURSOR_KEY } from '../../src/sync/apply-pull';
 import { SyncScheduler } from '../../src/sync/scheduler';
 import { openTestStore } from './dossier-fixtures';
+import { addScannedPage, fakeScan } from './sync-attachments';
 import { receiveInto, transitionIn } from './sync-pc';
 
 /** What the test passes. */
@@ -33,12 +36,15 @@ export interface NetnsPcConfig {
   readonly burstEveryMs: number;
   readonly timeoutMs: number;
   readonly killAfterPushes?: number;
+  /** Every n-th dossier gets a scanned page; none without it. */
+  readonly pageEvery?: number;
 }
 
 /** One status line. */
 export interface NetnsPcStatus {
   readonly written: number;
   readonly waiting: number;
+  readonly attachmentsWaiting: number;
   readonly cursor: number | null;
   readonly state: string;
   readonly lastAttemptAt: string | null;
@@ -72,6 +78,8 @@ const scheduler = new SyncScheduler(store, {
   offlineAfter: 3,
   probeMs: [100, 300],
   deviceName: `PC ${config.pc}`,
+  // Chunks of 64 KiB so the link's cuts land inside files, not only between them.
+  attachments: { pagesDir: join(config.dir, 'pages'), slipsDir: join(config.dir, 'slips'), intervalMs: 300, chunkBytes: 64 * 1024 },
 });
 
 function status(): NetnsPcStatus {
@@ -81,6 +89,7 @@ function status(): NetnsPcStatus {
     return {
       written: countMine(),
       waiting: countUnsentOutbox(db),
+      attachmentsWaiting: s.attachmentsWaiting,
       cursor: typeof cursor === 'number' ? cursor : null,
       state: s.state,
       lastAttemptAt: s.lastAttemptAt,
@@ -108,6 +117,12 @@ function burst(): void {
     return { id: uuidv7(Date.now()), code: `000.00.00.X99-${day}-${serial}`, applicantIdNumber: `0012009${config.pc}${serial}` };
   });
   for (const d of made.filter((_, i) => (have + i) % 5 === 0)) transitionIn(store, d.id, 'transfer', 'transferred');
+  made.forEach((d, i) => {
+    const serial = have + i;
+    if (config.pageEvery === undefined || serial % config.pageEvery !== 0) return;
+    const seed = config.pc * 1_000_000 + serial;
+    addScannedPage({ dir: config.dir, store }, d.id, fakeScan(20_000 + (seed % 28) * 10_000, seed));
+  });
   scheduler.noteLocalWrite();
 }
 

@@ -9,10 +9,11 @@ import { openCore, type Core } from '../../src/main/services/core';
 import type { Store } from '../../src/main/store/db';
 import { SyncScheduler, type SchedulerOptions } from '../../src/sync/scheduler';
 import type { SyncStatusView } from '../../src/shared/api/sync';
+import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { birthReceipt, loginAs, newFormId, valueOf } from '../helpers/counter-core';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { manualClock } from '../helpers/fixed-clock';
-import { communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
+import { call, communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const fast: SchedulerOptions = { intervalMs: 60_000, debounceMs: 100, startJitterMs: 0, backoff: { baseMs: 20, capMs: 80 }, offlineAfter: 2, probeMs: [50, 100] };
@@ -101,6 +102,26 @@ describe('sync.status / sync.enrol / sync.now through the core (scheduler on a r
     await until(hubCount, (n) => n === 2);
     const back = await until(() => status(c, clerk), (s) => s.state === 'synced');
     expect(back).toMatchObject({ waiting: 0, offlineSince: null, lastError: null });
+  });
+
+  it('between attempts a long-poll brings an upstream change at once (the timer is a minute away)', async () => {
+    const hub = (open.hub = await startTestHub('pglite'));
+    const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
+    const c = await core();
+    const admin = await loginAs(c, 'quantri');
+    const clerk = await loginAs(c, 'canbo');
+    valueOf(await c.invoke('sync.enrol', { hubUrl: hub.url, code }, admin));
+    await until(() => status(c, clerk), (s) => s.state === 'synced');
+    await new Promise((r) => setTimeout(r, 300));
+
+    const id = uuidv7(Date.now());
+    const sentAt = Date.now();
+    const portal = { id, communeId: '000.00.00.X99', procedureCode: '1.001193', procedureVersion: 1, applicantName: 'Võ Thị Trực Tuyến', applicantIdNumber: '001190999077', applicantPhone: '0999000777', form: {}, submittedAt: new Date().toISOString() };
+    expect((await call(hub, 'POST', '/v1/portal/dossiers', portal, hub.portalToken)).status).toBe(201);
+    const seen = await until(async () => (await c.invoke('dossier.get', { id }, clerk)).ok, (ok) => ok, 5_000);
+    expect(seen).toBe(true);
+    // Well inside the 60 s timer: only the held pull can have brought it.
+    expect(Date.now() - sentAt).toBeLessThan(5_000);
   });
 
   it('closing the core while a sync hangs on a stalled link aborts it at once and leaves the outbox for next time', async () => {

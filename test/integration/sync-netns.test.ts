@@ -7,16 +7,18 @@
  * and cuts streams mid-message (the proxy), SIGKILLs the hub and starts it again, and PC 1 kills
  * itself with SIGKILL right after a push answer arrived (the hub committed, the PC did not mark
  * the batch) and is started again. Once the link is healed the six invariants must hold:
- * I1 every dossier exactly once on the hub; I2 attachments byte-identical (not yet: the
- * attachments lane is not in this test); I3 both outboxes empty; I4 cursors consistent (PC cursor
+ * I1 every dossier exactly once on the hub; I2 every scanned page byte-identical on the hub and on
+ * both PCs (each PC scans a page for every tenth dossier); I3 both outboxes empty; I4 cursors consistent (PC cursor
  * = commune feed version, hub's last applied seq = the PC's last seq, each seq recorded once);
  * I5 each PC's events on the hub in the PC's order; I6 both PCs hold every dossier at the hub's
  * status and row version.
  * Needs root (namespaces) and PostgreSQL (a hub process that survives SIGKILL); skipped, saying
  * why, without them.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HubDb } from '../../src/hub/db/db';
 import { num } from '../../src/hub/db/db';
@@ -37,6 +39,9 @@ const PER_PC = 500;
 const COMMUNE = '000.00.00.X99';
 const skipReason = netnsUnavailable ?? pgUnavailable;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -62,7 +67,8 @@ describe('sync under real network faults (namespaces, nftables, fault proxy, res
     cleanup.push(() => db.drop());
     const ns: Namespaces = createPcNamespaces(2);
     cleanup.push(() => ns.teardown());
-    const hub: HubProcess = await startHubProcess(bundles, db.url, await freePort());
+    const hubFiles = tempDir();
+    const hub: HubProcess = await startHubProcess(bundles, db.url, await freePort(), hubFiles);
     cleanup.push(() => hub.stop());
     const hubDb: HubDb = openPostgres(db.url);
     cleanup.push(() => hubDb.close());
@@ -89,6 +95,7 @@ describe('sync under real network faults (namespaces, nftables, fault proxy, res
       burst: 10,
       burstEveryMs: 350,
       timeoutMs: 4_000,
+      pageEvery: 10,
       ...(killAfterPushes === undefined ? {} : { killAfterPushes }),
     });
     const code1 = await communeWithCode(hub, COMMUNE, 'UBND xã Thử Nghiệm');
@@ -160,7 +167,7 @@ describe('sync under real network faults (namespaces, nftables, fault proxy, res
       const version = await feedVersion();
       const settled = pcs.every((p) => {
         const s = p.last();
-        return s !== undefined && s.written === PER_PC && s.waiting === 0 && s.cursor === version;
+        return s !== undefined && s.written === PER_PC && s.waiting === 0 && s.attachmentsWaiting === 0 && s.cursor === version;
       });
       if (settled) break;
       if (Date.now() > deadline) {
@@ -220,6 +227,16 @@ describe('sync under real network faults (namespaces, nftables, fault proxy, res
         store.close();
       }
     }
+    // I2: every page file, on both PCs and on the hub, holds exactly the bytes its SHA-256 names.
+    const hashes = (dir: string): Map<string, string> => new Map(filesUnder(dir).map((f) => [basename(f).replace(/\.jpg$/, ''), sha256(readFileSync(f))]));
+    const pcPages = pcDirs.map((dir) => hashes(join(dir, 'pages')));
+    for (const pages of pcPages) {
+      expect(pages.size).toBe((2 * PER_PC) / 10);
+      for (const [name, hash] of pages) expect(hash).toBe(name);
+    }
+    expect(new Set(pcPages[0]?.keys())).toEqual(new Set(pcPages[1]?.keys()));
+    const onHub = new Set(filesUnder(hubFiles).map((f) => sha256(readFileSync(f))));
+    for (const name of pcPages[0]?.keys() ?? []) expect(onHub.has(name)).toBe(true);
     // I1: exactly the dossiers the two PCs made, each once.
     expect(mine.map((ids) => ids.length)).toEqual([PER_PC, PER_PC]);
     expect(hubDossiers.length).toBe(2 * PER_PC);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { appVersion } from '../../shared/version';
 import { systemClock } from '../services/clock';
 import { backupIntervalMs, explainStartupError, openCore, type Core } from '../services/core';
-import { SyncScheduler } from '../../sync/scheduler';
+import { openSyncScheduler } from '../../sync/scheduler';
 import { ElectronPrinter } from './electron-printer';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -29,7 +29,7 @@ void app.whenReady().then(async () => {
       dataDir: process.env.MOTCUA_DATA_DIR ?? app.getPath('userData'),
       host: 'electron',
       clock: systemClock,
-      sync: (store) => new SyncScheduler(store),
+      sync: openSyncScheduler,
       // Windows prints through Electron (SumatraPDF as fallback); elsewhere the core's CUPS printer reads job states back.
       ...(process.platform === 'win32' ? { printer: new ElectronPrinter({ platform: windowsPrinting(process.resourcesPath) }) } : {}),
     });

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { appVersion } from '../../shared/version';
 import { systemClock } from '../services/clock';
 import { backupIntervalMs, explainStartupError, openCore } from '../services/core';
-import { SyncScheduler } from '../../sync/scheduler';
+import { openSyncScheduler } from '../../sync/scheduler';
 import { defaultDataDir } from '../services/settings/data-dir';
 import { chromiumAppArgs, findChromium } from './find-browser';
 import { newLaunchToken } from './security';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const core = await openCore({ version: appVersion, dataDir, host: 'browser-host', clock: systemClock, sync: (store) => new SyncScheduler(store) });
+  const core = await openCore({ version: appVersion, dataDir, host: 'browser-host', clock: systemClock, sync: openSyncScheduler });
   const host = await startHost({ core, rendererDir: values['renderer-dir'], token: newLaunchToken() }, Number(values.port));
 
   console.log(`Motcua Desk ${appVersion} — máy chủ trình duyệt / browser host`);

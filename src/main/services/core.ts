@@ -64,7 +64,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
     ensureSeedCatalogue(store, context.clock.now());
     const scanning = new ScanningService({ store, clock: context.clock, dataDir: context.dataDir, drivers: context.scanners ?? defaultScanners() });
     // Sync (issue 7): the host's scheduler runs in the background only on long-running hosts.
-    const sync = context.sync?.(store);
+    const sync = context.sync?.(store, context.dataDir);
     const handlers: Handlers = {
       'app.info': () => appInfo(context, store),
       'health.check': () => healthCheck(context, store),

@@ -21,5 +21,5 @@ export interface SyncEngine {
   dispose(): Promise<void>;
 }
 
-/** Builds the engine over the core's store. */
-export type SyncEngineFactory = (store: Store) => SyncEngine;
+/** Builds the engine over the core's store; `dataDir` holds the page and slip files it sends. */
+export type SyncEngineFactory = (store: Store, dataDir: string) => SyncEngine;

@@ -5,6 +5,7 @@
  */
 import type { SyncStatusView } from '../../../shared/api/sync';
 import type { ReadDb } from '../db';
+import { countAttachmentsWaiting } from './attachment-queue';
 import { countUnsentOutbox } from './outbox';
 import { countOpenSyncConflicts } from './sync-conflicts';
 import { countSyncRejections } from './sync-rejections';
@@ -40,7 +41,7 @@ export function readSyncStatus(db: ReadDb, runtime: SyncRuntime = idleSyncRuntim
     enrolled: enrolment !== undefined,
     hubUrl: enrolment?.hubUrl ?? null,
     waiting,
-    attachmentsWaiting: 0,
+    attachmentsWaiting: countAttachmentsWaiting(db),
     rejected: countSyncRejections(db),
     conflicts: countOpenSyncConflicts(db),
     lastSuccessAt: runtime.lastSuccessAt,
