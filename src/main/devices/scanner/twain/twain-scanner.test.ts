@@ -41,8 +41,11 @@ describe('TWAIN driver through koffi (fake TWAIN DSM compiled by the test)', () 
 
   it('scans the feeder by memory transfer, gray and colour, and steps down to state 1', async () => {
     process.env.FAKE_TWAIN_PAGES = '3';
-    const session = await new TwainScanner(dsmPath).open('twain:Fake TWAIN Scanner');
+    const scanner = new TwainScanner(dsmPath);
+    const session = await scanner.open('twain:Fake TWAIN Scanner');
     try {
+      // The DSM is open once per application: with a session open, listing goes through it.
+      expect((await scanner.listDevices()).map((d) => d.id)).toEqual(['twain:Fake TWAIN Scanner']);
       const gray = await collect(session.scan(options));
       expect(gray).toEqual([0, 1, 2].map(() => ({ width: 170, bytes: 170 * 220, channels: 1 })));
       const colour = await collect(session.scan({ ...options, source: 'flatbed', colorMode: 'color' }));

@@ -81,6 +81,16 @@ function twainError(dsm: TwainDsm, app: Buffer, src: Buffer | null, rc: number):
   return new AppError('scanner.failed', { reason: `TWAIN ${rc}/${cc}` });
 }
 
+/** The sources the DSM knows (DAT_IDENTITY GETFIRST/GETNEXT; valid in states 3 to 7). */
+function listSources(dsm: TwainDsm, app: Buffer): Buffer[] {
+  const found: Buffer[] = [];
+  for (let msg: number = TW.MSG_GETFIRST; ; msg = TW.MSG_GETNEXT) {
+    const id = structBuffer(TW_IDENTITY, {});
+    if (dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, msg, id) !== TW.RC_SUCCESS) return found;
+    found.push(id);
+  }
+}
+
 export class TwainScanner implements Scanner {
   readonly driver = 'twain' as const;
 
@@ -128,26 +138,18 @@ export class TwainScanner implements Scanner {
     return dsmMemory(entrypoint);
   }
 
-  private static sources(dsm: TwainDsm, app: Buffer): Buffer[] {
-    const found: Buffer[] = [];
-    for (let msg: number = TW.MSG_GETFIRST; ; msg = TW.MSG_GETNEXT) {
-      const id = structBuffer(TW_IDENTITY, {});
-      if (dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, msg, id) !== TW.RC_SUCCESS) return found;
-      found.push(id);
-    }
-  }
+  /** Sessions still open: the DSM is open once per application, so listing then goes through one. */
+  private readonly sessions = new Set<TwainSession>();
 
   listDevices(): Promise<ScanDevice[]> {
-    return new Promise((resolve) =>
-      resolve(
-        this.withDsm((dsm, app) =>
-          TwainScanner.sources(dsm, app).map((b) => {
-            const id = readStruct<Identity>(b, TW_IDENTITY);
-            return { id: `twain:${id.ProductName}`, driver: 'twain' as const, label: `${id.ProductName} (TWAIN)`, vendor: id.Manufacturer, model: id.ProductName };
-          }),
-        ),
-      ),
-    );
+    const describe = (b: Buffer): ScanDevice => {
+      const id = readStruct<Identity>(b, TW_IDENTITY);
+      return { id: `twain:${id.ProductName}`, driver: 'twain', label: `${id.ProductName} (TWAIN)`, vendor: id.Manufacturer, model: id.ProductName };
+    };
+    return new Promise((resolve) => {
+      const open = this.sessions.values().next().value;
+      resolve((open === undefined ? this.withDsm((dsm, app) => listSources(dsm, app)) : open.sources()).map(describe));
+    });
   }
 
   open(deviceId: string): Promise<ScanSession> {
@@ -155,11 +157,18 @@ export class TwainScanner implements Scanner {
     return new Promise((resolve) =>
       resolve(
         this.withDsm((dsm, app, memory) => {
-          const src = TwainScanner.sources(dsm, app).find((b) => readStruct<Identity>(b, TW_IDENTITY).ProductName === name);
+          const src = listSources(dsm, app).find((b) => readStruct<Identity>(b, TW_IDENTITY).ProductName === name);
           if (src === undefined) throw new AppError('scanner.no-device', { device: name });
           const rc = dsm.entry(app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_OPENDS, src);
           if (rc !== TW.RC_SUCCESS) throw twainError(dsm, app, null, rc);
-          return new TwainSession(dsm, app, src, { id: `twain:${name}`, driver: 'twain', label: `${name} (TWAIN)`, vendor: '', model: name }, { loop: this.loop, hwnd: this.parentWindow(), memory });
+          const session = new TwainSession(dsm, app, src, { id: `twain:${name}`, driver: 'twain', label: `${name} (TWAIN)`, vendor: '', model: name }, {
+            loop: this.loop,
+            hwnd: this.parentWindow(),
+            memory,
+            onClose: () => this.sessions.delete(session),
+          });
+          this.sessions.add(session);
+          return session;
         }),
       ),
     );
@@ -175,8 +184,13 @@ class TwainSession implements ScanSession {
     private readonly app: Buffer,
     private readonly src: Buffer,
     readonly device: ScanDevice,
-    private readonly host: { readonly loop: TwainMessageLoop | undefined; readonly hwnd: Buffer; readonly memory: TwainMemory | undefined },
+    private readonly host: { readonly loop: TwainMessageLoop | undefined; readonly hwnd: Buffer; readonly memory: TwainMemory | undefined; readonly onClose: () => void },
   ) {}
+
+  /** The DSM's sources, listed through this session's open DSM (valid in states 3 to 7). */
+  sources(): Buffer[] {
+    return listSources(this.dsm, this.app);
+  }
 
   private get loop(): TwainMessageLoop | undefined {
     return this.host.loop;
@@ -398,6 +412,7 @@ class TwainSession implements ScanSession {
       this.stepDown();
       this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_IDENTITY, TW.MSG_CLOSEDS, this.src);
       this.dsm.entry(this.app, null, TW.DG_CONTROL, TW.DAT_PARENT, TW.MSG_CLOSEDSM, this.host.hwnd);
+      this.host.onClose();
     }
     return Promise.resolve();
   }
