@@ -226,6 +226,12 @@ describe('volunteer mode', () => {
       await page.getByTestId(`field-${key}`).fill(value);
     }
     await page.getByTestId('field-childSex').selectOption('nu');
+    // Back to the procedure and the same one again: nothing typed is lost.
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+    await expect.poll(() => page.getByTestId('volunteer-step').textContent()).toContain('1/4');
+    await page.locator('#procedure-options [role=option]').filter({ hasText: '1.001193' }).first().click();
+    await expect.poll(() => page.getByTestId('volunteer-step').textContent()).toContain('2/4');
+    expect(await page.getByTestId('field-requesterName').inputValue()).toBe(VOLUNTEER_APPLICANT);
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/screen-volunteer-fields.png' });
     await page.getByTestId('field-childName').press('Enter');

@@ -55,6 +55,11 @@ export function VolunteerWizard() {
   const pickProcedure = (key: string) => {
     const p = procedures.find((x) => x.key === key);
     if (!p) return;
+    // Back to step 1 and the same procedure again: the answers stay.
+    if (procedure?.key === key) return setStep(1);
+    // Another procedure is another dossier: the draft already sent for the first one goes.
+    if (procedure && savedAt) void call('draft.discard', { id });
+    setSavedAt(undefined);
     setProcedure(p);
     setId(uuidv7(Date.now()));
     setValues(initialValues(p));
