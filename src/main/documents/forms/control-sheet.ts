@@ -4,16 +4,8 @@ import type { SlipFormInput } from './form-data';
 import { renderA4Slip } from './slip-page';
 import { dateTimeText } from './text';
 
-/** One hand-off between bodies that the control sheet records. */
-export interface ControlStep {
-  readonly from: string;
-  readonly to: string;
-  readonly at: string;
-  readonly result: string;
-}
-
 /** The control sheet: the dossier's data, then a table of hand-offs (blank rows when none yet). */
-export function renderControlSheet(input: SlipFormInput & { readonly steps?: readonly ControlStep[] }): Promise<Uint8Array> {
+export function renderControlSheet(input: SlipFormInput): Promise<Uint8Array> {
   return renderA4Slip(input, (w, { slip }) => {
     w.text(`Người nộp hồ sơ: ${slip.applicantName}`);
     w.text(`Thủ tục: ${slip.procedureName}`);

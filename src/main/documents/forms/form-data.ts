@@ -15,6 +15,16 @@ export interface SlipFormInput {
   readonly date?: Date;
   /** Extra lines the form prints in its body (e.g. what to supplement, the refusal ground). */
   readonly applicantAddress?: string | null;
+  /** The control sheet's hand-offs, from the dossier's history; blank rows when absent. */
+  readonly steps?: readonly ControlStep[];
+}
+
+/** One hand-off between bodies that the control sheet records. */
+export interface ControlStep {
+  readonly from: string;
+  readonly to: string;
+  readonly at: string;
+  readonly result: string;
 }
 
 /** Form number and title for the slip in the form set, falling back to the slip label. */

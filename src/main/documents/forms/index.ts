@@ -10,7 +10,7 @@ import { renderRefusal } from './refusal';
 import { renderStopNotice } from './stop-notice';
 import { renderSupplementRequest } from './supplement-request';
 
-export type { SlipFormInput } from './form-data';
+export type { ControlStep, SlipFormInput } from './form-data';
 export { renderRegister, type RegisterInput, type RegisterRow } from './register';
 
 /** Paper a slip is printed on. */

@@ -22,7 +22,7 @@ import { formatIsoDate } from '../../../shared/calendar/civil-date';
 import { getKeptSlip, keepSlip, listKeptSlips, type KeptSlipWithPrint } from '../../store/repos/dossier-slips';
 import { isoToLocal } from '../dossiers/office-time';
 import { formSetInForce } from './form-set';
-import { storedSlip } from './slip-data';
+import { controlSteps, storedSlip } from './slip-data';
 import { printTestPage } from './test-page';
 import { readCommune } from '../settings/commune';
 
@@ -52,9 +52,9 @@ export class PrintingService {
   async render(dossierId: string, kind: SlipKind, paper: Paper, user: SessionUser): Promise<RenderedSlip> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const slip = store.read((db) => storedSlip(db, dossierId, kind, user, now));
+    const { slip, steps } = store.read((db) => ({ slip: storedSlip(db, dossierId, kind, user, now), steps: kind === 'control-sheet' ? controlSteps(db, dossierId) : [] }));
     const formSet = formSetInForce(store, formatIsoDate(isoToLocal(now.toISOString()).date));
-    const pdf = await renderSlip({ slip, office: this.office(), formSet }, paper);
+    const pdf = await renderSlip({ slip, office: this.office(), formSet, steps }, paper);
     const rendered = { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
     // Kept before any printer is asked: a slip that never reaches paper is still with its dossier.
     this.keep(rendered);

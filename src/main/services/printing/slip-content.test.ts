@@ -118,6 +118,19 @@ describe('slip content from the transition’s event (real SQLite, pdftotext)', 
   });
 });
 
+describe('the control sheet’s hand-offs come from the history', () => {
+  it('a transfer to a linked agency is a row from the one-stop unit to that agency', async () => {
+    const d = await desk();
+    const received = valueOf<{ dossier: View }>(await d.core.invoke('dossier.receive', maritalReceipt(newFormId()), d.clerk)).dossier;
+    await move(d, d.clerk, received, 'transfer', { toAgency: { name: 'Công an xã Lộc' } });
+    const { text } = await slipText(d, received.id, 'control-sheet', d.clerk);
+    expect(text).toContain('Bộ phận Một cửa');
+    expect(text).toContain('Công an xã Lộc');
+    expect(text).toContain(dateTimeText(d.clock.now().toISOString()));
+    d.close();
+  });
+});
+
 describe('register.preview / register.print', () => {
   it('lists the dossiers received in the period, for the leader, clerk and admin only', async () => {
     const d = await desk();

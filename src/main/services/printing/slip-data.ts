@@ -11,6 +11,8 @@ import type { SlipToPrint } from '../../../shared/api/dossiers';
 import { AppError } from '../../../shared/api/errors';
 import { formatVietnameseDateTime } from '../../../shared/deadline';
 import type { SlipKind } from '../../../shared/dossier/states';
+import type { ControlStep } from '../../documents/forms/index';
+import { formatIsoDate } from '../../../shared/calendar/civil-date';
 import type { ReadDb } from '../../store/db';
 import { listDocuments } from '../../store/repos/documents';
 import { listDossierEvents, type StoredDossierEvent } from '../../store/repos/dossier-events';
@@ -63,4 +65,37 @@ export function storedSlip(db: ReadDb, dossierId: string, kind: SlipKind, user: 
   // The apology promises the appointment set by its own reschedule, not whatever the row says later.
   const newDue = kind === 'apology' ? text(data.dueAt) : null;
   return newDue === null ? slip : { ...slip, dueAt: newDue, dueText: formatVietnameseDateTime(isoToLocal(newDue)) };
+}
+
+const ONE_STOP = 'Bộ phận Một cửa';
+
+/** Trước hạn / Đúng hạn / Quá hạn of a result, by its office day against the appointment's. */
+function timeliness(at: string, dueAt: string | null): string {
+  if (dueAt === null) return 'Đã giải quyết';
+  const done = formatIsoDate(isoToLocal(at).date);
+  const due = formatIsoDate(isoToLocal(dueAt).date);
+  return done < due ? 'Trước hạn' : at <= dueAt ? 'Đúng hạn' : 'Quá hạn';
+}
+
+/**
+ * The control sheet's hand-offs (Mẫu 05 of TT 01/2018) from the dossier's history: transfers to
+ * an officer or a linked agency, the result coming back, and its hand-over to the applicant.
+ */
+export function controlSteps(db: ReadDb, dossierId: string): ControlStep[] {
+  const dossier = getDossierById(db, dossierId);
+  if (dossier === undefined) return [];
+  const name = (id: unknown) => (typeof id === 'string' ? getUserById(db, id)?.displayName : undefined);
+  const steps: ControlStep[] = [];
+  for (const e of listDossierEvents(db, dossierId)) {
+    const data = (e.data ?? {}) as { toAgency?: { name?: unknown }; assigneeId?: unknown };
+    if (e.action === 'transfer') {
+      const to = text(data.toAgency?.name) ?? name(data.assigneeId) ?? 'Người xử lý';
+      steps.push({ from: ONE_STOP, to, at: e.at, result: '' });
+    } else if (e.action === 'resolve') {
+      steps.push({ from: name(e.actorId) ?? 'Người xử lý', to: ONE_STOP, at: e.at, result: timeliness(e.at, dossier.dueAt) });
+    } else if (e.action === 'return-result') {
+      steps.push({ from: ONE_STOP, to: dossier.applicantName, at: e.at, result: 'Đã trả kết quả' });
+    }
+  }
+  return steps;
 }
