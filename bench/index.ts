@@ -16,6 +16,8 @@ import { rendererRows, rendererRowsAlone } from './renderer-bench';
 import { storeRows } from './store-bench';
 import { openAndFirstQuery, runStoreScenarios } from './store-scenarios';
 import { syncRows } from './sync-bench';
+// 7a: attachments over a cut link, long-poll latency, 600 devices
+import { syncLaneRows } from './sync-lanes-bench';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
   }
 
   const runs = Number(process.env.BENCH_RUNS ?? 7);
+  // 7a: `BENCH_ONLY=sync-lanes` prints the attachments / long-poll / 600-device rows alone.
+  if (process.env.BENCH_ONLY === 'sync-lanes') return void console.log(formatTable(await syncLaneRows((line) => console.error(`bench: ${line}`))));
   // Scanning (issue 5): `BENCH_ONLY=scan` prints the scanning rows alone (no 1M-dossier seeding).
   if (process.env.BENCH_ONLY === 'scan') return void console.log(formatTable(await scanRows(resolve(__filename), runs)));
   // Renderer (issue 8): `BENCH_ONLY=renderer` prints its rows alone, on a copy of the cached dataset.
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
       ...(await rendererRows(hostFile, dataDir, runs, log)),
       ...(await scanRows(benchFile, runs)),
       ...(await syncRows(log)),
+      ...(await syncLaneRows(log)),
       ...(await receiptPdfRows(benchFile, runs)),
     ];
     console.log(formatTable(rows));

@@ -26,7 +26,7 @@ const COMMUNE = '000.00.00.X99';
 const T0 = Date.UTC(2026, 10, 23, 1, 0, 0);
 
 /** Fills a store with `n` received dossiers and their outbox rows (fictitious citizens). */
-function fill(path: string, n: number): void {
+export function fill(path: string, n: number): void {
   const store = openStore(path);
   store.write((db) => {
     for (let i = 0; i < n; i++) {
