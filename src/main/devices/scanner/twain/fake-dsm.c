@@ -2,13 +2,15 @@
  * A fake TWAIN DSM + data source for tests (Debian has no TWAIN): one DSM_Entry with the TWAIN
  * state machine for the calls our driver makes, pack(2) structs as twain.h declares them, and
  * memory transfer of generated gray or RGB strips. FAKE_TWAIN_PAGES sets the feeder's pages,
- * FAKE_TWAIN_JAM_PAGE makes that page (1-based) fail with TWCC_PAPERJAM. As a TWAIN 2 DSM it
- * offers DSM_MemAllocate/Free/Lock/Unlock through DAT_ENTRYPOINT, and the source answers
+ * FAKE_TWAIN_JAM_PAGE makes that page (1-based) fail with TWCC_PAPERJAM, FAKE_TWAIN_CRASH_PAGE
+ * kills the process on that page, as a faulty driver takes its host process down. As a TWAIN 2
+ * DSM it offers DSM_MemAllocate/Free/Lock/Unlock through DAT_ENTRYPOINT, and the source answers
  * MSG_GET for resolution (enumeration), pixel type (enumeration), feeder (one value) and
  * physical size (one value, inches); it has no duplex unit. Besides memory transfer it does
  * native transfer (a DIB handle) and file transfer (a BMP at the name the application sets).
  */
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +53,7 @@ static void *enumeration(uint16_t type, const uint16_t *items, uint32_t n, uint3
   return e;
 }
 
-static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, page = 0, row = 0, xfermech = 2;
+static int state = 1, listed = 0, pixeltype = 1, dpi = 100, feeder = 0, pages = 3, jam = 0, crash = 0, page = 0, row = 0, xfermech = 2;
 static char file_name[256];
 static const uint32_t W = 170, H = 220; /* a small page, so strips cover several calls */
 
@@ -107,7 +109,7 @@ uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t
     TW_IDENTITY *id = data;
     if (state != 3) return fail(CC_SEQERROR);
     if (strcmp(id->ProductName, "Fake TWAIN Scanner") != 0) return fail(CC_BADVALUE);
-    id->Id = 7; state = 4; pages = env_int("FAKE_TWAIN_PAGES", 3); jam = env_int("FAKE_TWAIN_JAM_PAGE", 0); page = 0; return SUCCESS;
+    id->Id = 7; state = 4; pages = env_int("FAKE_TWAIN_PAGES", 3); jam = env_int("FAKE_TWAIN_JAM_PAGE", 0); crash = env_int("FAKE_TWAIN_CRASH_PAGE", 0); page = 0; return SUCCESS;
   }
   if (dat == 3 && msg == 0x402) { if (state != 4) return fail(CC_SEQERROR); state = 3; return SUCCESS; }
   if (dest == NULL) return fail(CC_BADVALUE);
@@ -166,6 +168,7 @@ uint16_t DSM_Entry(TW_IDENTITY *origin, TW_IDENTITY *dest, uint32_t dg, uint16_t
   if (dg == 2 && dat == 0x103 && msg == 1) {
     TW_IMAGEMEMXFER *x = data;
     if (state != 6 && state != 7) return fail(CC_SEQERROR);
+    if (crash == page) raise(SIGKILL); /* never a core file, whatever the ulimit */
     if (jam == page) { state = 6; return fail(CC_PAPERJAM); }
     state = 7;
     uint32_t channels = pixeltype == 2 ? 3 : 1, bpr = W * channels, rows = x->Memory.Length / bpr;
