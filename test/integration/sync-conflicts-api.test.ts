@@ -38,6 +38,9 @@ describe('sync.conflicts and sync.conflict-resolve through the core', () => {
       expect(store.read((db) => getDossierById(db, dossier.id))?.applicantPhone).toBe('0922222222');
       const sent = store.read((db) => listOutboxForEntity(db, dossier.id)).at(-1);
       expect(sent).toMatchObject({ kind: 'dossier.edited', payload: { event: { action: 'sync-keep-local' }, dossier: { applicantPhone: '0922222222' } } });
+      const history = await core.invoke('dossier.history', { id: dossier.id }, clerk);
+      const items = history.ok ? (history.value as { items: { action: string }[] }).items : [];
+      expect(items.at(-1)).toMatchObject({ action: 'sync-keep-local', label: { vi: 'Giữ giá trị của máy này khi xử lý xung đột đồng bộ' } });
       const again = await core.invoke('sync.conflict-resolve', { id: 'c-1', choice: 'hub' }, clerk);
       expect(again.ok === false && again.error.code).toBe('sync.conflict-not-found');
       const none = await core.invoke('sync.conflicts', {}, clerk);

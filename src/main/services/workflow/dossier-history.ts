@@ -11,6 +11,8 @@ import { getUserById } from '../../store/repos/users';
 import type { DossierDeps } from '../dossiers/deps';
 
 const VIEW_LABEL: LocalizedText = { vi: 'Xem hồ sơ', en: 'Viewed' };
+/** A sync conflict settled for this PC's value (services/sync/conflicts.ts, issue 7c). */
+const KEEP_LOCAL_LABEL: LocalizedText = { vi: 'Giữ giá trị của máy này khi xử lý xung đột đồng bộ', en: "Kept this PC's value when settling a sync conflict" };
 
 /** One line of the history. */
 export interface HistoryItem {
@@ -41,7 +43,7 @@ export function dossierHistory(deps: DossierDeps, id: string): { items: HistoryI
         at: e.at,
         actor: { id: e.actorId, name: nameOf(e.actorId) },
         action: e.action,
-        label: isTransitionName(e.action) ? dossierTransitions[e.action].label : e.action === 'view' ? VIEW_LABEL : null,
+        label: isTransitionName(e.action) ? dossierTransitions[e.action].label : e.action === 'view' ? VIEW_LABEL : e.action === 'sync-keep-local' ? KEEP_LOCAL_LABEL : null,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
         note: e.note,
