@@ -6,12 +6,13 @@
  * random, partitions, resets connections (nftables in the PC's namespace), adds latency, stalls
  * and cuts streams mid-message (the proxy), SIGKILLs the hub and starts it again, and PC 1 kills
  * itself with SIGKILL right after a push answer arrived (the hub committed, the PC did not mark
- * the batch) and is started again. Once the link is healed the six invariants must hold:
- * I1 every dossier exactly once on the hub; I2 every scanned page byte-identical on the hub and on
- * both PCs (each PC scans a page for every tenth dossier); I3 both outboxes empty; I4 cursors consistent (PC cursor
- * = commune feed version, hub's last applied seq = the PC's last seq, each seq recorded once);
- * I5 each PC's events on the hub in the PC's order; I6 both PCs hold every dossier at the hub's
- * status and row version.
+ * the batch) and is started again, and PC 2 is SIGKILLed from outside while it catches up after
+ * its partition, and started again. Once the link is healed the six invariants must hold:
+ * I1 every dossier exactly once on the hub; I2 every scanned page byte-identical on the hub and
+ * on both PCs (each PC scans a page for every tenth dossier); I3 both outboxes empty; I4 cursors
+ * consistent (PC cursor = commune feed version, hub's last applied seq = the PC's last seq, each
+ * seq recorded once); I5 each dossier's events on the hub once, in the PC's order, a legal status
+ * chain; I6 both PCs hold every dossier at the hub's status and row version.
  * Needs root (namespaces) and PostgreSQL (a hub process that survives SIGKILL); skipped, saying
  * why, without them.
  */
@@ -137,7 +138,14 @@ describe('sync under real network faults (namespaces, nftables, fault proxy, res
       link2.heal();
       link1.reset(port1);
     });
-    await step(3_000, 'pc1 healed, its streams cut mid-message; pc2 stalled', () => {
+    // Right after its partition PC 2 is pushing its backlog: killed from outside, mid-batch.
+    await step(700, 'pc2 SIGKILLed from outside while catching up, back after 0.5 s', async () => {
+      pcs[1]?.child.kill('SIGKILL');
+      expect(await pcs[1]?.exited).toBe('SIGKILL');
+      await sleep(500);
+      pcs[1] = startPcProcess(pcFile, config(2, code2), link2.exec);
+    });
+    await step(1_800, 'pc1 healed, its streams cut mid-message; pc2 stalled', () => {
       link1.heal();
       proxy1.cutting = true;
       proxy2.stalled = true;
