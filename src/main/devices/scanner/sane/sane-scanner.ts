@@ -178,12 +178,13 @@ class SaneSession implements ScanSession {
       const { status, length } = await this.lib.read(this.handle, buffer);
       if (status === SaneStatus.EOF) break;
       if (status !== SaneStatus.GOOD) throw saneError(status, this.lib);
-      pending = pending.length === 0 ? Buffer.from(buffer.subarray(0, length)) : Buffer.concat([pending, buffer.subarray(0, length)]);
-      const whole = Math.floor(pending.length / bytesPerLine);
+      // `data` may be the read buffer itself: everything is copied out of it before the next read.
+      const data = pending.length === 0 ? buffer.subarray(0, length) : Buffer.concat([pending, buffer.subarray(0, length)]);
+      const whole = Math.floor(data.length / bytesPerLine);
+      pending = Buffer.from(data.subarray(whole * bytesPerLine));
       if (whole === 0) continue;
       const out = new Uint8Array(whole * rowOut);
-      for (let r = 0; r < whole; r++) unpackRow(pending, r * bytesPerLine, depth, out, r * rowOut, rowOut);
-      pending = Buffer.from(pending.subarray(whole * bytesPerLine));
+      for (let r = 0; r < whole; r++) unpackRow(data, r * bytesPerLine, depth, out, r * rowOut, rowOut);
       yield out;
     }
   }
