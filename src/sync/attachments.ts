@@ -66,7 +66,7 @@ async function hashFile(path: string): Promise<string> {
 }
 
 /** Codes after which the same file will never be taken: stop trying it. */
-const PERMANENT = new Set(['attachment-other-commune', 'attachment-bad-range', 'bad-request', 'forbidden']);
+const PERMANENT = new Set(['attachment-other-commune', 'attachment-bad-range', 'bad-request', 'forbidden', 'attachment-file-missing', 'attachment-local-damaged']);
 
 /** See the file comment. */
 export class AttachmentLane {

@@ -17,7 +17,7 @@ import { requestToken, type FetchFn } from '../../src/sync/hub-api';
 import { at } from '../helpers/dossier-fixtures';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { addScannedPage, fakeScan, laneOf, pagesDirOf } from '../helpers/sync-attachments';
+import { addScannedPage, fakeScan, laneOf, pagesDirOf, printSlip, slipsDirOf } from '../helpers/sync-attachments';
 import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -153,6 +153,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       };
       const [d] = receiveDossiers(a, 1);
       addScannedPage(a, d!.id, fakeScan(50_000, 1));
+      const slip = printSlip(a, d!.id, fakeScan(20_000, 2));
       const lane = laneOf(a, hub.url, noFiles);
       await expect(lane.runOnce()).rejects.toMatchObject({ code: 'network' });
       await a.client.syncOnce();
@@ -161,12 +162,15 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       await a.client.syncOnce();
       expect(a.store.read(countUnsentOutbox)).toBe(0);
       expect(num((await hub.db.query('SELECT count(*) AS n FROM dossiers'))[0]?.n)).toBe(6);
-      expect(lane.waiting()).toBe(1);
+      expect(lane.waiting()).toBe(2);
       await b.client.syncOnce();
       expect(b.store.read((db) => getDossierById(db, d!.id))?.id).toBe(d!.id);
-      // The link heals: the file follows.
-      await laneOf(a, hub.url).runOnce();
+      // The link heals: the files follow, and reach the other PC (the slip as a file).
+      expect(await laneOf(a, hub.url).runOnce()).toMatchObject({ uploaded: 2, failed: 0 });
       expect(a.store.read(countAttachmentsWaiting)).toBe(0);
+      expect((await hub.db.query('SELECT kind FROM attachments ORDER BY kind')).map((r) => r.kind)).toEqual(['page', 'slip']);
+      expect(await laneOf(b, hub.url).runOnce()).toMatchObject({ downloaded: 2 });
+      expect(readFileSync(join(slipsDirOf(b), `${sha(slip)}.pdf`)).equals(slip)).toBe(true);
     });
 
     it('answers a long-poll as soon as an upstream change commits, and times out cleanly when none comes', async () => {
