@@ -2,8 +2,8 @@
  * Files on disk under one root: `blobs/ab/cd/<sha256>` for whole files, `partial/<sha256>` while
  * an upload grows. Each chunk is written and fsynced before it counts; a whole file is hashed,
  * fsynced and renamed into place (tmp + rename), so a crash leaves either the partial or the file.
- * Before a file is first served its hash is checked again (then remembered by size and mtime):
- * a file damaged on disk is moved to `corrupt/` and reported absent, never sent.
+ * Before every read the file's hash is checked again (a cache by size and mtime would miss bit
+ * rot): a file damaged on disk is moved to `corrupt/` and reported absent, never sent.
  * Chunks of one file are serialised per process; several hub nodes would need a shared lock.
  */
 import { createHash } from 'node:crypto';
@@ -33,8 +33,6 @@ async function sizeOf(path: string): Promise<number | undefined> {
 export class FsBlobStorage implements BlobStorage {
   readonly #root: string;
   readonly #locks = new Map<string, Promise<unknown>>();
-  /** sha256 → "size:mtime" of the file last verified. */
-  readonly #verified = new Map<string, string>();
 
   constructor(root: string) {
     this.#root = root;
@@ -130,16 +128,11 @@ export class FsBlobStorage implements BlobStorage {
     } catch {
       return undefined;
     }
-    const stamp = `${st.size}:${st.mtimeMs}`;
-    if (this.#verified.get(sha256) !== stamp) {
-      if ((await hashFile(path)) !== sha256) {
-        const quarantine = join(this.#root, 'corrupt', `${sha256}.${Date.now()}`);
-        await mkdir(dirname(quarantine), { recursive: true });
-        await rename(path, quarantine).catch(() => undefined);
-        this.#verified.delete(sha256);
-        return undefined;
-      }
-      this.#verified.set(sha256, stamp);
+    if ((await hashFile(path)) !== sha256) {
+      const quarantine = join(this.#root, 'corrupt', `${sha256}.${Date.now()}`);
+      await mkdir(dirname(quarantine), { recursive: true });
+      await rename(path, quarantine).catch(() => undefined);
+      return undefined;
     }
     return { size: st.size, stream: createReadStream(path, { start, end: end ?? Math.max(0, st.size - 1) }) };
   }
