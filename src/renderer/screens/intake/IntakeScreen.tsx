@@ -27,6 +27,7 @@ export interface IntakeScreenProps {
 }
 
 const AUTOSAVE_MS = 800;
+const DUE_TICK_MS = 30_000;
 
 export function IntakeScreen({ onDirty, onOpen, onGuard, draftId: reopenId }: IntakeScreenProps) {
   const { t, pick } = useI18n();
@@ -142,7 +143,13 @@ export function IntakeScreen({ onDirty, onOpen, onGuard, draftId: reopenId }: In
   };
 
   const issues = useMemo(() => (procedure ? checkFields(procedure, values) : new Map<string, LocalizedText>()), [procedure, values]);
-  const due = useMemo(() => (procedure ? estimateDue(procedure) : undefined), [procedure]);
+  // The appointment is shown live: the clock ticks while the clerk types.
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  useEffect(() => {
+    const id = window.setInterval(() => setNowMs(Date.now()), DUE_TICK_MS);
+    return () => window.clearInterval(id);
+  }, []);
+  const due = useMemo(() => (procedure ? estimateDue(procedure, nowMs) : undefined), [procedure, nowMs]);
 
   const submit = useCallback(async () => {
     if (!procedure || busy) return;

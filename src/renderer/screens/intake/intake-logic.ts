@@ -19,7 +19,7 @@ export function matchProcedures(items: readonly ProcedureListItem[], typed: stri
   });
 }
 
-const officeNow = () => new Date(Date.now() + 7 * 3600_000);
+const officeNow = (nowMs = Date.now()) => new Date(nowMs + 7 * 3600_000);
 
 /** Field key → its message: the catalogue's checks, then the ID and phone parsers. */
 export function checkFields(procedure: ProcedureListItem, values: Values): Map<string, LocalizedText> {
@@ -52,10 +52,11 @@ export function applicantOf(procedure: ProcedureListItem, values: Values): { nam
 /**
  * The appointment if the dossier were received now, for the clerk to tell the citizen while
  * typing. An estimate only: the server's due moment printed on the receipt is authoritative
- * (it knows the hub's holiday overlays and its own clock).
+ * (it knows the hub's holiday overlays and its own clock). The screen recomputes it every
+ * half minute, so crossing an afternoon cut-off while typing moves it.
  */
-export function estimateDue(procedure: ProcedureListItem): string | undefined {
-  const now = officeNow();
+export function estimateDue(procedure: ProcedureListItem, nowMs = Date.now()): string | undefined {
+  const now = officeNow(nowMs);
   try {
     const r = computeDue({
       receivedAt: { date: { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() }, minutes: now.getUTCHours() * 60 + now.getUTCMinutes() },
