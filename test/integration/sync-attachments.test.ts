@@ -173,6 +173,31 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       expect(readFileSync(join(slipsDirOf(b), `${sha(slip)}.pdf`)).equals(slip)).toBe(true);
     });
 
+    it.skipIf(kind !== 'postgres')('listens again after its LISTEN session is killed, so long-polls still wake at once', async () => {
+      const { hub, b } = await twoPcs();
+      await b.client.syncOnce();
+      const killed = await hub.db.query("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN motcua_feed%'");
+      expect(killed).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 2500));
+      const started = performance.now();
+      const waiting = b.client.waitForChanges(20);
+      await new Promise((r) => setTimeout(r, 300));
+      await call(hub, 'POST', '/v1/portal/dossiers', {
+        id: uuidv7(Date.parse(at(3))),
+        communeId: COMMUNE,
+        procedureCode: '1.001193',
+        procedureVersion: 1,
+        applicantName: 'Lê Văn Thử',
+        applicantIdNumber: '001299000002',
+        applicantPhone: '0900000002',
+        form: {},
+        submittedAt: at(3),
+      }, hub.portalToken);
+      expect(await waiting).toBe(1);
+      // Well before the 10 s re-check: the wake-up came from the new LISTEN session.
+      expect(performance.now() - started).toBeLessThan(8000);
+    });
+
     it('answers a long-poll as soon as an upstream change commits, and times out cleanly when none comes', async () => {
       const { hub, b } = await twoPcs();
       await b.client.syncOnce();

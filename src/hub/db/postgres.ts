@@ -26,18 +26,39 @@ export function openPostgres(connectionString: string): HubDb {
       }
     },
     close: () => pool.end(),
-    // LISTEN needs a session of its own (never a pooled one). If it drops, waiters still wake on
-    // their periodic re-check (`feed-notifier.ts`), only later.
+    // LISTEN needs a session of its own (never a pooled one). A lost session (a restarted server)
+    // is opened again after a second; meanwhile waiters still wake on their periodic re-check
+    // (`feed-notifier.ts`), only later.
     listen: async (channel, onPayload) => {
       if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`bad channel ${channel}`);
-      const client = new pg.Client({ connectionString });
-      client.on('error', () => undefined);
-      client.on('notification', (n) => {
-        if (n.channel === channel) onPayload(n.payload ?? '');
-      });
-      await client.connect();
-      await client.query(`LISTEN ${channel}`);
-      return () => client.end().catch(() => undefined);
+      let client: pg.Client | undefined;
+      let stopped = false;
+      const retry = (): void => {
+        if (!stopped) setTimeout(() => void connectOnce().catch(retry), 1000).unref();
+      };
+      const connectOnce = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString });
+        client = c;
+        let lost = false;
+        const reconnect = (): void => {
+          if (lost || stopped) return;
+          lost = true;
+          void c.end().catch(() => undefined);
+          retry();
+        };
+        c.on('error', reconnect);
+        c.on('end', reconnect);
+        c.on('notification', (n) => {
+          if (n.channel === channel) onPayload(n.payload ?? '');
+        });
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+      };
+      await connectOnce();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => undefined);
+      };
     },
   };
 }
