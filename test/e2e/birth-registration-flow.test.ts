@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSaneTestBackend } from '../../src/main/devices/scanner/sane/sane-test-config';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { apiSession, CountingKeyboard, signIn } from '../helpers/counter-page';
@@ -12,8 +13,9 @@ import { startHostProcess, type HostProcess } from '../helpers/host-process';
 
 /*
  * The counter's whole day for one birth registration, through the built browser host in real
- * Chromium, on real services (SQLite, CUPS cups-pdf queue MotcuaPDF): a clerk receives it by
- * keyboard from the first keystroke to the printed receipt, a specialist and a leader process
+ * Chromium, on real services (SQLite, SANE test scanner, CUPS cups-pdf queue MotcuaPDF): a clerk
+ * receives it by keyboard from the first keystroke to the printed receipt, scanning the birth
+ * certificate on the way, a specialist and a leader process
  * it, the clerk returns the result, and anyone finds it by a name typed without diacritics.
  * A volunteer's guided draft is accepted by a clerk. axe-core checks every screen on the way.
  */
@@ -39,11 +41,18 @@ const birthForm: Record<string, string> = {
 };
 // Selects are answered with arrow keys: this many ArrowDowns from the empty option.
 const birthSelects: Record<string, number> = { childSex: 1 };
+/** The paper scanned from the SANE test scanner during the intake (the birth certificate). */
+const SCANNED_PAPER = 'birthCertificate';
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
+  // The host inherits SANE_CONFIG_DIR: its core sees only the SANE test backend's scanners.
+  useSaneTestBackend();
   execFileSync(process.execPath, [resolve('out/cli/index.cjs'), 'seed-demo', '--dossiers', '60', '--data-dir', dataDir]);
   [browser, host] = await Promise.all([launchChromium(), startHostProcess(dataDir)]);
+  // The counter's scanner, chosen once as in Settings; the intake then scans with it.
+  const clerk = await apiSession(host, 'canbo');
+  expect(await clerk('scanner.set-default', { deviceId: 'sane:test:0' })).toMatchObject({ ok: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -65,28 +74,47 @@ async function printAnswer(page: Page, testId: string): Promise<string> {
 
 const focusedTestId = async (page: Page) => (await page.locator(':focus').getAttribute('data-testid')) ?? '';
 
+/** Waits for a paper's scan to end: its thumbnails, or the clerk's error next to the paper. */
+async function scannedPages(page: Page, paper: string): Promise<number> {
+  const failed = page.getByTestId(`scan-error-${paper}`);
+  const thumbs = page.getByTestId(`pages-${paper}`).locator('img');
+  await expect.poll(async () => ((await failed.count()) > 0 ? `error: ${await failed.textContent()}` : (await thumbs.count()) > 0), { timeout: 90_000 }).toBe(true);
+  await page.getByTestId(`scan-progress-${paper}`).waitFor({ state: 'detached' });
+  return thumbs.count();
+}
+
 /**
  * Fills the open intake form the way a clerk does: Tab from box to box in screen order, typing
- * where there is something to type, arrows in selects, Space on the required papers. Stops once
- * the last required paper is ticked (Ctrl+Enter then submits from anywhere in the form).
+ * where there is something to type, arrows in selects, Enter on the Scan button of the paper
+ * to scan, Space on the required papers not ticked yet. Stops once the last required paper is
+ * ticked and scanned (Ctrl+Enter then submits from anywhere in the form).
  */
 async function fillByTabbing(page: Page, keys: CountingKeyboard): Promise<void> {
   const papers = page.locator('[data-testid=papers] label:has(.req) input');
-  const left = new Set<string>();
+  const left = new Set<string>([`scan-${SCANNED_PAPER}`]);
   for (let i = 0; i < (await papers.count()); i++) left.add((await papers.nth(i).getAttribute('data-testid')) ?? '');
   for (let step = 0; step < 120 && left.size > 0; step++) {
     const id = await focusedTestId(page);
     const key = id.replace(/^field-/u, '');
     if (id.startsWith('field-') && birthForm[key] !== undefined) await keys.type(birthForm[key]);
     else if (id.startsWith('field-') && birthSelects[key] !== undefined) for (let i = 0; i < birthSelects[key]; i++) await keys.press('ArrowDown');
-    else if (left.has(id)) { await keys.press('Space'); left.delete(id); }
+    else if (id === `scan-${SCANNED_PAPER}`) {
+      await keys.press('Enter');
+      expect(await scannedPages(page, SCANNED_PAPER)).toBeGreaterThan(0);
+      left.delete(id);
+    } else if (left.has(id)) {
+      if (!(await page.getByTestId(id).isChecked())) await keys.press('Space');
+      left.delete(id);
+    }
     if (left.size > 0) await keys.press('Tab');
   }
   expect([...left]).toEqual([]);
+  // A scan ticks its paper; nothing the clerk ticked may have been unticked by it.
+  for (let i = 0; i < (await papers.count()); i++) expect(await papers.nth(i).isChecked()).toBe(true);
 }
 
 describe('a birth registration from the first keystroke to the returned result', () => {
-  it('is received by keyboard only and its receipt printed on the CUPS PDF queue', async () => {
+  it('is received by keyboard only, a paper scanned, and its receipt printed on the CUPS PDF queue', async () => {
     expect(spawnSync('lpstat', ['-d'], { encoding: 'utf8' }).stdout).toContain('MotcuaPDF');
     const page = await signIn(browser, host, 'canbo');
     await page.getByTestId('section-overdue').waitFor();
@@ -129,12 +157,18 @@ describe('a birth registration from the first keystroke to the returned result',
     const found = (await clerk('dossier.search', { q: dossierCode })) as unknown as { ok: true; value: { items: { id: string }[] } };
     const dossierId = found.value.items[0]?.id ?? '';
     expect(dossierId).not.toBe('');
+    // The scanned pages went with the dossier, under the paper they were scanned for.
+    const got = (await clerk('dossier.get', { id: dossierId })) as unknown as { ok: true; value: { documents: { id: string; key: string }[] } };
+    const scanned = got.value.documents.find((d) => d.key === SCANNED_PAPER);
+    expect(scanned).toBeDefined();
+    const pages = (await clerk('document.pages', { documentId: scanned?.id })) as unknown as { ok: true; value: { pages: unknown[] } };
+    expect(pages.value.pages.length).toBeGreaterThan(0);
     if (existsSync(CUPS_PDF_DIR)) {
       await expect.poll(() => readdirSync(CUPS_PDF_DIR).some((f) => f.startsWith(`receipt_${dossierId}`) && f.endsWith('.pdf')), { timeout: 30_000 }).toBe(true);
     }
 
     writeFileSync('test-results/keystrokes.json', `${JSON.stringify({
-      scenario: 'birth registration (1.001193), counter intake from Alt+2 to the printed receipt',
+      scenario: 'birth registration (1.001193), counter intake from Alt+2 to the printed receipt, one paper scanned',
       total: keys.total, characters: keys.characters, presses: keys.presses, tabs: keys.tabs,
       measuredAt: new Date().toISOString(),
     }, null, 2)}\n`);
