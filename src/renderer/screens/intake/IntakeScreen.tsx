@@ -7,6 +7,7 @@ import { PageStrip } from '../../components/PageStrip';
 import { PaperChecklist } from '../../components/PaperChecklist';
 import { ProcedurePicker } from '../../components/ProcedurePicker';
 import { ReceiptCard } from '../../components/ReceiptCard';
+import { useSlipPrint } from '../../hooks/use-slip-print';
 import { useI18n } from '../../i18n';
 import type { LocalizedText } from '../../../shared/validation';
 import { call } from '../shell/call';
@@ -42,7 +43,7 @@ export function IntakeScreen({ onDirty, onOpen, onGuard, draftId: reopenId }: In
   const [savedAt, setSavedAt] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt>();
-  const [printState, setPrint] = useState<{ busy: boolean; status?: { ok: boolean; text: string } }>({ busy: false });
+  const [printState, print, resetPrint] = useSlipPrint();
   const timer = useRef<number | undefined>(undefined);
   // Once a paper is scanned the form is a dossier draft: received later with its row version.
   const rowVersion = useRef<number | null>(null);
@@ -180,16 +181,11 @@ export function IntakeScreen({ onDirty, onOpen, onGuard, draftId: reopenId }: In
   if (serverError?.field) errors.set(serverError.field.replace(/^applicant\./u, ''), serverError.text);
 
   if (receipt) {
-    const print = async (): Promise<void> => {
-      setPrint({ busy: true, status: { ok: true, text: t('receipt.printing') } });
-      const r = await call('slip.print', { dossierId: receipt.id, kind: 'receipt', paper: 'a4' });
-      setPrint({ busy: false, status: r.ok ? { ok: true, text: `${t('receipt.printed')} ${r.value.printer}` } : { ok: false, text: pick(r.error.message) } });
-    };
     return (
       <ReceiptCard heading={t('receipt.heading')} printText={t('receipt.print')}
-        onPrint={() => void print()} printing={printState.busy} printStatus={printState.status}
+        onPrint={() => void print({ dossierId: receipt.id, kind: 'receipt', paper: 'a4' })} printing={printState.busy} printStatus={printState.status}
         rows={[{ id: 'code', label: t('receipt.code'), value: receipt.code }, { id: 'due', label: t('receipt.due'), value: receipt.dueText ?? formatLocal(receipt.dueLocal) }]}
-        openText={t('receipt.open')} nextText={t('receipt.next')} onOpen={() => onOpen(receipt.id)} onNext={() => { setProcedure(undefined); setReceipt(undefined); setTyped(''); setPrint({ busy: false }); }} />
+        openText={t('receipt.open')} nextText={t('receipt.next')} onOpen={() => onOpen(receipt.id)} onNext={() => { setProcedure(undefined); setReceipt(undefined); setTyped(''); resetPrint(); }} />
     );
   }
   if (!procedure && reopening) return <p aria-busy="true">{t('intake.reopening')}</p>;
