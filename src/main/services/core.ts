@@ -32,6 +32,8 @@ import { workflowHandlers } from './workflow/handlers';
 import { syncHandlers } from './sync/handlers';
 // Sync conflicts (issue 7c)
 import { syncConflictHandlers } from './sync/conflicts-handlers';
+// Sync refusals shown to the clerk (issue 7/8)
+import { syncRejectionHandlers } from './sync/rejections-handlers';
 
 export interface Core {
   readonly context: CoreContext;
@@ -78,6 +80,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...printingHandlers(new PrintingService({ store, clock: context.clock, dataDir: context.dataDir, printer: context.printer ?? new CupsPrinter() })),
       ...syncHandlers(sync, store),
       ...syncConflictHandlers({ store, clock: context.clock }),
+      ...syncRejectionHandlers({ store, clock: context.clock }),
     };
     if (context.host !== 'cli') sync?.start();
     return {

@@ -26,15 +26,17 @@ import {
 import { DossierSearchInput, DossierSearchResult, QueueToday, QueueTodayInput } from './queues';
 import { ReportSummary, ReportSummaryInput } from './reports';
 import { PrinterList, PrintLogEntry, PrintLogList, SetDefaultPrinterInput, SlipPdf, SlipPrintInput, SlipRefInput, SlipReprintInput } from './printing';
-// Register of received dossiers and slips kept with the dossier (issue 6, printing)
-import { KeptSlipIdInput, KeptSlipList, RegisterInput, RegisterPrintInput } from './printing';
 import { SyncEnrolInput, SyncStatusView } from './sync';
 // Sync conflicts (issue 7c)
 import { SyncConflictList, SyncConflictResolveInput, SyncConflictView } from './sync';
+// Sync refusals on the "Đồng bộ" screen (issue 7/8)
+import { SyncRejectionAckInput, SyncRejectionList, SyncRejectionView } from './sync';
 import { DocumentIdInput, DocumentPages, DocumentPdf, PageIdInput, PageMoveInput, PageRotateInput, ScanJobInput, ScannerList, ScanStarted, ScanStartInput, ScanStatus, SetDefaultScannerInput } from './scanning';
 // Settings tests, thumbnails and scanning into the intake form (issue 8, counter screens)
 import { DraftDocument, DraftDocumentInput } from './dossiers';
 import { PrinterTestInput, PrinterTestResult } from './printing';
+// Register of received dossiers and slips kept with the dossier (issue 6, printing)
+import { KeptSlipIdInput, KeptSlipList, RegisterInput, RegisterPrintInput } from './printing';
 import { PageThumbnail, ScannerTestInput, ScannerTestResult } from './scanning';
 
 const NoInput = z.object({}).strict();
@@ -133,6 +135,15 @@ export const contract = {
   'slip.list': { input: DossierIdInput, output: KeptSlipList, access: ['clerk', 'specialist', 'leader'] },
   /** A kept slip's PDF, the exact bytes kept. */
   'slip.kept': { input: KeptSlipIdInput, output: SlipPdf, access: ['clerk', 'specialist', 'leader'] },
+  // ---- Settings tests, thumbnails and scanning into the intake form (issue 8, counter screens) ----
+  /** Prints the test page (no dossier) on a printer and waits for the spooler's final state. */
+  'printer.test': { input: PrinterTestInput, output: PrinterTestResult, access: ['clerk', 'leader', 'admin'] },
+  /** Scans one flatbed page as a test and returns its thumbnail; nothing is stored. */
+  'scanner.test': { input: ScannerTestInput, output: ScannerTestResult, access: ['clerk', 'volunteer'] },
+  /** A scanned page's thumbnail (WebP, base64). */
+  'page.thumbnail': { input: PageIdInput, output: PageThumbnail, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
+  /** Saves the form and returns the document of one of its papers to scan into (a clerk's form becomes a dossier draft). */
+  'draft.document': { input: DraftDocumentInput, output: DraftDocument, access: ['clerk', 'volunteer'] },
   // Sync with the city hub (issue 7): the status badge, "sync now" and enrolment of this PC.
   /** The link to the hub for the status badge: state, changes waiting, refusals, last error. */
   'sync.status': { input: NoInput, output: SyncStatusView, access: 'signed-in' },
@@ -145,15 +156,11 @@ export const contract = {
   'sync.conflicts': { input: NoInput, output: SyncConflictList, access: ['clerk', 'leader'] },
   /** Settles one: keep the hub's value, or send this PC's value again as a new edit. */
   'sync.conflict-resolve': { input: SyncConflictResolveInput, output: SyncConflictView, access: ['clerk', 'leader'] },
-  // ---- Settings tests, thumbnails and scanning into the intake form (issue 8, counter screens) ----
-  /** Prints the test page (no dossier) on a printer and waits for the spooler's final state. */
-  'printer.test': { input: PrinterTestInput, output: PrinterTestResult, access: ['clerk', 'leader', 'admin'] },
-  /** Scans one flatbed page as a test and returns its thumbnail; nothing is stored. */
-  'scanner.test': { input: ScannerTestInput, output: ScannerTestResult, access: ['clerk', 'volunteer'] },
-  /** A scanned page's thumbnail (WebP, base64). */
-  'page.thumbnail': { input: PageIdInput, output: PageThumbnail, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
-  /** Saves the form and returns the document of one of its papers to scan into (a clerk's form becomes a dossier draft). */
-  'draft.document': { input: DraftDocumentInput, output: DraftDocument, access: ['clerk', 'volunteer'] },
+  // ---- Sync refusals (issue 7: recorded and surfaced to the clerk) ----
+  /** Changes the hub refused for good, newest first, with the hub's reason. */
+  'sync.rejections': { input: NoInput, output: SyncRejectionList, access: ['clerk', 'leader'] },
+  /** Marks one refusal as seen; the row stays for audit. */
+  'sync.rejection-ack': { input: SyncRejectionAckInput, output: SyncRejectionView, access: ['clerk', 'leader'] },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
 
 export type Contract = typeof contract;

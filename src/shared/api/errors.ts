@@ -268,6 +268,11 @@ const catalogue = {
     vi: () => 'Không thể giữ trạng thái của máy này vì máy chủ đã chuyển hồ sơ sang trạng thái khác. Hãy chọn giữ theo máy chủ, rồi thực hiện lại thao tác trên hồ sơ nếu vẫn cần.',
     en: () => "This PC's status cannot be kept because the hub moved the dossier to another status. Choose the hub's version, then perform the action on the dossier again if still needed.",
   },
+  // Sync refusals shown on the "Đồng bộ" screen (issue 7/8).
+  'sync.rejection-not-found': {
+    vi: () => 'Không tìm thấy thay đổi bị từ chối này. Hãy tải lại danh sách.',
+    en: () => 'This refused change was not found. Reload the list.',
+  },
   'internal': {
     vi: () => 'Đã có lỗi ngoài dự kiến. Dữ liệu đã nhập vẫn được giữ; hãy thử lại hoặc báo bộ phận hỗ trợ.',
     en: () => 'Something unexpected went wrong. What you entered is kept; try again or contact support.',

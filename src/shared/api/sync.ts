@@ -75,3 +75,28 @@ export const SyncConflictResolveInput = z
     choice: z.enum(['hub', 'local']),
   })
   .strict();
+
+// ---- Changes the hub refused for good (issue 7, shown on the "Đồng bộ" screen) ----
+/** One change this PC sent that the hub refused permanently; kept for audit, marked once seen. */
+export const SyncRejectionView = z.object({
+  /** The outbox number of the refused change: the row's id. */
+  seq: z.number().int().positive(),
+  dossierId: z.string(),
+  /** Null when the dossier is not on this PC or has no code yet. */
+  dossierCode: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  /** The mutation kind as sent (`dossier.transitioned` …) and its name for the screen. */
+  kind: z.string(),
+  kindLabel: z.object({ vi: z.string(), en: z.string() }),
+  /** The hub's reason: its code and its Vietnamese and English words. */
+  code: z.string(),
+  message: z.object({ vi: z.string(), en: z.string() }),
+  rejectedAt: z.string(),
+  seenAt: z.string().nullable(),
+});
+export type SyncRejectionView = z.infer<typeof SyncRejectionView>;
+
+export const SyncRejectionList = z.object({ items: z.array(SyncRejectionView) });
+
+/** Marks one refusal as seen by the clerk; the row stays. */
+export const SyncRejectionAckInput = z.object({ seq: z.number().int().positive() }).strict();
