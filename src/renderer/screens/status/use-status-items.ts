@@ -1,7 +1,7 @@
 /**
- * Polls what the status bar shows: the hub link every ten seconds, the scanner and printer once
- * and again whenever Settings changes them (the `motcua:devices-changed` event). Calls a role
- * may not make are not made: the badge then says "—".
+ * Polls what the status bar shows: the hub link every ten seconds while the clerk is working, the
+ * scanner and printer once and again whenever Settings changes them (the `motcua:devices-changed`
+ * event). Calls a role may not make are not made: the badge then says "—".
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
@@ -36,16 +36,29 @@ export function useStatusItems(role: Role): StatusItem[] {
 
   useEffect(() => {
     let stopped = false;
-    const poll = () => void call('sync.status', {}).then((r) => { if (!stopped && r.ok) setSync(r.value); });
+    // Every call restarts the session's idle timer in the core, so the timer polls only when the
+    // clerk pressed a key or the pointer since the last poll: an unattended counter still locks.
+    let lastInput = Date.now();
+    let lastPoll = 0;
+    const onInput = () => { lastInput = Date.now(); };
+    const poll = () => {
+      lastPoll = Date.now();
+      void call('sync.status', {}).then((r) => { if (!stopped && r.ok) setSync(r.value); });
+    };
+    const tick = () => { if (lastInput >= lastPoll) poll(); };
     poll();
     loadDevices();
-    const timer = window.setInterval(poll, SYNC_POLL_MS);
+    const timer = window.setInterval(tick, SYNC_POLL_MS);
     const onChange = () => { poll(); loadDevices(); };
     window.addEventListener(devicesChanged, onChange);
+    window.addEventListener('keydown', onInput, true);
+    window.addEventListener('pointerdown', onInput, true);
     return () => {
       stopped = true;
       window.clearInterval(timer);
       window.removeEventListener(devicesChanged, onChange);
+      window.removeEventListener('keydown', onInput, true);
+      window.removeEventListener('pointerdown', onInput, true);
     };
   }, [loadDevices]);
 

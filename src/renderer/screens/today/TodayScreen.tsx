@@ -65,8 +65,9 @@ export function TodayScreen({ onOpen, onOpenDraft, showDrafts = true }: TodayScr
         );
       })}
       {queue && showDrafts && onOpenDraft && drafts && (
-        <DossierTable testId="section-my-drafts" caption={`${t('today.myDrafts')} (${mine.length})`} items={mine.map((d) => draftRow(d, draftLabel))}
-          headers={{ ...headers, due: t('today.updated') }} emptyText={t('today.myDraftsEmpty')} statusText={statusText} onOpen={onOpenDraft} />
+        <DossierTable testId="section-my-drafts" caption={`${t('today.myDrafts')} (${mine.length})`} items={sortItems(mine.map((d) => draftRow(d, draftLabel)), sort.key, sort.descending, statusText)}
+          headers={{ ...headers, due: t('today.updated') }} emptyText={t('today.myDraftsEmpty')} statusText={statusText} onOpen={onOpenDraft}
+          sort={sortProps} />
       )}
     </section>
   );
