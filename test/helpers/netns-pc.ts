@@ -78,6 +78,8 @@ const scheduler = new SyncScheduler(store, {
   offlineAfter: 3,
   probeMs: [100, 300],
   deviceName: `PC ${config.pc}`,
+  // Held pulls must end before the short call timeout above, or every hold would count as lost.
+  longPollS: Math.max(1, Math.floor(config.timeoutMs / 2000)),
   // Chunks of 64 KiB so the link's cuts land inside files, not only between them.
   attachments: { pagesDir: join(config.dir, 'pages'), slipsDir: join(config.dir, 'slips'), intervalMs: 300, chunkBytes: 64 * 1024 },
 });
@@ -117,13 +119,29 @@ function burst(): void {
     return { id: uuidv7(Date.now()), code: `000.00.00.X99-${day}-${serial}`, applicantIdNumber: `0012009${config.pc}${serial}` };
   });
   for (const d of made.filter((_, i) => (have + i) % 5 === 0)) transitionIn(store, d.id, 'transfer', 'transferred');
-  made.forEach((d, i) => {
-    const serial = have + i;
-    if (config.pageEvery === undefined || serial % config.pageEvery !== 0) return;
+  scanMissingPages();
+  scheduler.noteLocalWrite();
+}
+
+/**
+ * Scans the page of every `pageEvery`-th own dossier that has none yet, its bytes fixed by the
+ * dossier's serial: after a crash between a receipt and its scan, the clerk scans it again.
+ */
+function scanMissingPages(): void {
+  const every = config.pageEvery;
+  if (every === undefined) return;
+  const unscanned = store.read(
+    (db) =>
+      db
+        .prepare('SELECT id, code FROM dossiers d WHERE code LIKE ? AND NOT EXISTS (SELECT 1 FROM documents doc JOIN pages p ON p.document_id = doc.id WHERE doc.dossier_id = d.id)')
+        .all(`%-${day}-%`) as { id: string; code: string }[],
+  );
+  for (const d of unscanned) {
+    const serial = Number(d.code.slice(-4)) - 1;
+    if (serial % every !== 0) continue;
     const seed = config.pc * 1_000_000 + serial;
     addScannedPage({ dir: config.dir, store }, d.id, fakeScan(20_000 + (seed % 28) * 10_000, seed));
-  });
-  scheduler.noteLocalWrite();
+  }
 }
 
 async function main(): Promise<void> {
@@ -138,6 +156,7 @@ async function main(): Promise<void> {
       }
     }
   }
+  scanMissingPages();
   scheduler.start();
   const writer = setInterval(burst, config.burstEveryMs);
   const reporter = setInterval(() => process.stdout.write(`${JSON.stringify(status())}\n`), 200);

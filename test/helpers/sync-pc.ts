@@ -3,7 +3,7 @@
  * way `services/dossiers/record-event.ts` fills it ({event, dossier snapshot}), and a SyncClient
  * enrolled on a test hub with a one-time code.
  */
-import type { Store } from '../../src/main/store/db';
+import type { Store, WriteDb } from '../../src/main/store/db';
 import { appendDossierEvent, type NewDossierEvent } from '../../src/main/store/repos/dossier-events';
 import { getDossierById, insertDossier, updateDossier, updateDossierStatus, type DossierChanges, type NewDossier, type StoredDossier } from '../../src/main/store/repos/dossiers';
 import { enqueueOutbox } from '../../src/main/store/repos/outbox';
@@ -28,17 +28,16 @@ export async function enrolPc(dir: string, hubUrl: string, code: string, name: s
   return { dir, store, creds, client: new SyncClient(store, fetchFn, hubUrl, creds, options) };
 }
 
-function record(store: Store, dossier: StoredDossier, event: NewDossierEvent, kind: string): void {
-  store.write((db) => {
-    appendDossierEvent(db, event);
-    const fresh = getDossierById(db, dossier.id) ?? dossier;
-    enqueueOutbox(db, {
-      idempotencyKey: uuidv7(Date.parse(event.at)),
-      kind,
-      entityId: dossier.id,
-      payload: { event: { ...event, fromStatus: event.fromStatus ?? null, toStatus: event.toStatus ?? null, note: null, data: {} }, dossier: { ...fresh, documents: [] } },
-      createdAt: event.at,
-    });
+/** The event and its outbox row, inside the caller's transaction: a crash keeps all of the change or none. */
+function record(db: WriteDb, dossier: StoredDossier, event: NewDossierEvent, kind: string): void {
+  appendDossierEvent(db, event);
+  const fresh = getDossierById(db, dossier.id) ?? dossier;
+  enqueueOutbox(db, {
+    idempotencyKey: uuidv7(Date.parse(event.at)),
+    kind,
+    entityId: dossier.id,
+    payload: { event: { ...event, fromStatus: event.fromStatus ?? null, toStatus: event.toStatus ?? null, note: null, data: {} }, dossier: { ...fresh, documents: [] } },
+    createdAt: event.at,
   });
 }
 
@@ -51,8 +50,11 @@ export function receiveDossiers(pc: TestPc, n: number, overrides: Partial<NewDos
 export function receiveInto(store: Store, n: number, overrides: (i: number) => Partial<NewDossier>): StoredDossier[] {
   const made: StoredDossier[] = [];
   for (let i = 0; i < n; i++) {
-    const d = store.write((db) => insertDossier(db, newDossier(overrides(i))));
-    record(store, d, { id: uuidv7(Date.parse(at(1))), dossierId: d.id, at: at(1), actorId: 'clerk-1', action: 'receive', fromStatus: null, toStatus: 'received' }, 'dossier.received');
+    const d = store.write((db) => {
+      const dossier = insertDossier(db, newDossier(overrides(i)));
+      record(db, dossier, { id: uuidv7(Date.parse(at(1))), dossierId: dossier.id, at: at(1), actorId: 'clerk-1', action: 'receive', fromStatus: null, toStatus: 'received' }, 'dossier.received');
+      return dossier;
+    });
     made.push(d);
   }
   return made;
@@ -67,15 +69,19 @@ export function transitionOnPc(pc: TestPc, id: string, action: string, to: strin
 export function transitionIn(store: Store, id: string, action: string, to: string): void {
   const current = store.read((db) => getDossierById(db, id));
   if (current === undefined) throw new Error(`no dossier ${id} on this PC`);
-  const next = store.write((db) => updateDossierStatus(db, id, current.rowVersion, to, at(5)));
-  record(store, next, { id: uuidv7(Date.parse(at(5))), dossierId: id, at: at(5), actorId: 'specialist-1', action, fromStatus: current.status, toStatus: to }, 'dossier.transitioned');
+  store.write((db) => {
+    const next = updateDossierStatus(db, id, current.rowVersion, to, at(5));
+    record(db, next, { id: uuidv7(Date.parse(at(5))), dossierId: id, at: at(5), actorId: 'specialist-1', action, fromStatus: current.status, toStatus: to }, 'dossier.transitioned');
+  });
 }
 
 /** Changes fields of a dossier on `pc` without a status change, as a clerk's edit would (`dossier.edited`). */
 export function editOnPc(pc: TestPc, id: string, changes: DossierChanges): StoredDossier {
   const current = pc.store.read((db) => getDossierById(db, id));
   if (current === undefined) throw new Error(`no dossier ${id} on this PC`);
-  const next = pc.store.write((db) => updateDossier(db, id, current.rowVersion, changes, at(6)));
-  record(pc.store, next, { id: uuidv7(Date.parse(at(6))), dossierId: id, at: at(6), actorId: 'clerk-1', action: 'edit', fromStatus: null, toStatus: null }, 'dossier.edited');
-  return next;
+  return pc.store.write((db) => {
+    const next = updateDossier(db, id, current.rowVersion, changes, at(6));
+    record(db, next, { id: uuidv7(Date.parse(at(6))), dossierId: id, at: at(6), actorId: 'clerk-1', action: 'edit', fromStatus: null, toStatus: null }, 'dossier.edited');
+    return next;
+  });
 }
