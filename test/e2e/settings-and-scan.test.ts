@@ -258,7 +258,7 @@ describe('settings, status bar and scanning in the counter screens', () => {
     await page.close();
   });
 
-  it('shows not-enrolled, enrols against a real hub, then the badge follows; a reload keeps the session', async () => {
+  it('shows not-enrolled, enrols against a real hub, then the badge follows; a reload keeps the session and its lock', async () => {
     const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
     const page = await login('quantri');
     const badge = page.getByTestId('status-sync');
@@ -293,6 +293,19 @@ describe('settings, status bar and scanning in the counter screens', () => {
     expect(await page.getByTestId('login-form').count()).toBe(0);
     expect(await page.getByTestId('status-user').textContent()).toMatch(/\S/u);
     await expect.poll(() => badge.textContent()).toMatch(/đã đồng bộ|chờ gửi|đang đồng bộ/u);
+
+    // A session the core reports locked comes back after a reload as the lock screen, not the
+    // shell (the 15-minute idle time is not configurable here: the answer is the core's shape).
+    await page.route('**/api/session.current', async (route) => {
+      const real = (await (await route.fetch()).json()) as { ok: true; value: { user: unknown; locked: boolean } };
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { ...real.value, locked: true } }) });
+    }, { times: 1 });
+    await page.reload();
+    await page.getByTestId('lock-form').waitFor();
+    await page.keyboard.type('motcua-demo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lock-form').waitFor({ state: 'detached' });
+    await page.getByTestId('settings').waitFor();
     await page.close();
   });
 });
