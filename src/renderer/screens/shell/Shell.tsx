@@ -14,6 +14,7 @@ import { TodayScreen } from '../today/TodayScreen';
 import { navFor, type Route } from './route';
 import { VolunteerDraftsScreen } from '../volunteer-review/VolunteerDraftsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { SyncProblemsScreen } from '../sync/SyncProblemsScreen';
 import { useStatusItems } from '../status/use-status-items';
 import type { LeaveGuard } from '../intake/leave-guard';
 
@@ -83,6 +84,7 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
         {route.name === 'intake' && <IntakeScreen {...intakeProps} />}
         {route.name === 'draft' && <IntakeScreen key={route.id} draftId={route.id} {...intakeProps} />}
         {route.name === 'settings' && <SettingsScreen role={user.role} />}
+        {route.name === 'sync' && <SyncProblemsScreen />}
         {route.name === 'search' && <SearchScreen onOpen={open} />}
         {route.name === 'reports' && <ReportsScreen />}
         {route.name === 'about' && <HomeScreen />}
@@ -91,10 +93,10 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
       </main>
       <StatusBar commune={commune} user={user.displayName} role={t(`role.${user.role}`)}
         labels={{ commune: t('status.commune'), user: t('status.user'), role: t('status.role') }}
-        pending={[]} pendingTitle={t('status.notYet')} items={statusItems} onItem={() => go({ name: 'settings' })} />
+        pending={[]} pendingTitle={t('status.notYet')} items={statusItems} onItem={(id) => go({ name: id === 'sync' && nav.includes('sync') ? 'sync' : 'settings' })} />
       {help && (
         <HelpPanel heading={t('help.heading')} closeText={t('help.close')} onClose={() => setHelp(false)}
-          lines={[t('help.nav'), t('help.f1'), t('help.search'), t('help.arrows'), t('help.save'), t('help.lang'), t('help.esc'), t('help.settings'), t('help.pages')]} />
+          lines={[t('help.nav'), t('help.f1'), t('help.search'), t('help.arrows'), t('help.save'), t('help.lang'), t('help.esc'), t('help.settings'), t('help.pages'), ...(nav.includes('sync') ? [t('help.sync')] : [])]} />
       )}
       {leaving && (
         <LeaveDialog heading={t('leave.heading')} explain={t('leave.explain')} saveText={t('leave.save')} discardText={t('leave.discard')} stayText={t('leave.stay')}

@@ -9,6 +9,8 @@ export type Route =
   | { readonly name: 'drafts' }
   // 8a: settings, and the intake form reopening a saved draft.
   | { readonly name: 'settings' }
+  // The sync problems screen (conflicts and refusals; clerk and leader, as the core allows).
+  | { readonly name: 'sync' }
   | { readonly name: 'draft'; readonly id: string }
   | { readonly name: 'dossier'; readonly id: string };
 
@@ -21,5 +23,6 @@ export const navOrder: readonly NavName[] = ['today', 'intake', 'search', 'repor
 export function navFor(role: string): NavName[] {
   const screens: NavName[] = role === 'clerk' ? [...navOrder, 'drafts'] : [...navOrder];
   // Settings last, so the Alt+digit of the others never moves.
-  return [...screens, 'settings'];
+  // "Đồng bộ" after Settings, so no existing Alt+digit moves.
+  return role === 'clerk' || role === 'leader' ? [...screens, 'settings', 'sync'] : [...screens, 'settings'];
 }
