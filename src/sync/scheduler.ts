@@ -96,6 +96,7 @@ export class SyncScheduler {
   #disposed = false;
   #timer: { handle: ReturnType<typeof setTimeout>; at: number; step: Step } | undefined;
   #running: Promise<void> | undefined;
+  #laneStart: ReturnType<typeof setTimeout> | undefined;
   #again = false;
   #failures = 0;
   #unreachable = 0;
@@ -192,6 +193,7 @@ export class SyncScheduler {
     this.#disposed = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer.handle);
     this.#timer = undefined;
+    clearTimeout(this.#laneStart);
     this.#abort.abort();
     await Promise.all([this.#running, this.#lanes?.listener.quiet(), this.#lanes?.attachments?.dispose()]);
   }
@@ -218,7 +220,11 @@ export class SyncScheduler {
 
   #startLanes(firstSyncInMs: number): void {
     this.#schedule(firstSyncInMs, 'sync');
-    this.#lanes?.attachments?.start(this.#attachments?.intervalMs ?? 30_000);
+    const lane = this.#lanes?.attachments;
+    if (lane === undefined) return;
+    // The files wait as long as the first sync does: a restarted hub is not hit by every PC at once.
+    this.#laneStart = setTimeout(() => lane.start(this.#attachments?.intervalMs ?? 30_000), firstSyncInMs);
+    this.#laneStart.unref?.();
   }
 
   /** Keeps the earlier of the pending step and this one; a sync beats a probe. */
