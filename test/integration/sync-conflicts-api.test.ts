@@ -32,7 +32,7 @@ describe('sync.conflicts and sync.conflict-resolve through the core', () => {
       const denied = await core.invoke('sync.conflicts', {}, specialist);
       expect(denied.ok === false && denied.error.code).toBe('auth.forbidden');
       const listed = await core.invoke('sync.conflicts', {}, leader);
-      expect(listed.ok && listed.value.items).toMatchObject([{ id: 'c-1', field: 'applicantPhone', fieldLabel: { vi: 'Số điện thoại', en: 'Phone number' }, localValue: '0922222222', hubValue: '0911111111', kept: 'hub' }]);
+      expect(listed.ok && (listed.value as { items: unknown[] }).items).toMatchObject([{ id: 'c-1', field: 'applicantPhone', fieldLabel: { vi: 'Số điện thoại', en: 'Phone number' }, localValue: '0922222222', hubValue: '0911111111', kept: 'hub' }]);
       const settled = await core.invoke('sync.conflict-resolve', { id: 'c-1', choice: 'local' }, clerk);
       expect(settled.ok && settled.value).toMatchObject({ resolution: 'local' });
       expect(store.read((db) => getDossierById(db, dossier.id))?.applicantPhone).toBe('0922222222');
@@ -44,7 +44,7 @@ describe('sync.conflicts and sync.conflict-resolve through the core', () => {
       const again = await core.invoke('sync.conflict-resolve', { id: 'c-1', choice: 'hub' }, clerk);
       expect(again.ok === false && again.error.code).toBe('sync.conflict-not-found');
       const none = await core.invoke('sync.conflicts', {}, clerk);
-      expect(none.ok && none.value.items).toEqual([]);
+      expect(none.ok && (none.value as { items: unknown[] }).items).toEqual([]);
     } finally {
       store.close();
       core.dispose();
