@@ -87,7 +87,8 @@ async function tabTo(page: Page, testId: string, limit = 60): Promise<void> {
 describe('the sync problems screen', () => {
   it('shows a real conflict and a refusal from the status bar, syncs, and keeps this PC’s value by keyboard', async () => {
     const page = await signIn(browser, host!, 'canbo');
-    // The status bar's sync item opens the screen (Enter on it).
+    // The bar shows the problems whatever the link's state, and its sync item opens the screen (Enter).
+    await expect.poll(() => page.getByTestId('status-sync').textContent(), { timeout: 30_000 }).toMatch(/1 xung đột · 1 bị từ chối/u);
     await page.getByTestId('status-sync').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('sync-screen').waitFor();
@@ -128,6 +129,7 @@ describe('the sync problems screen', () => {
     await tabTo(page, 'rejection-ack');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('rejection-row').first().textContent()).toContain('đã xem lúc');
+    await expect.poll(() => page.getByTestId('status-sync').textContent(), { timeout: 30_000 }).not.toMatch(/xung đột|bị từ chối/u);
     expect(await page.getByTestId('rejection-row').count()).toBe(1);
 
     // The kept value travels as a new edit and the hub applies it.

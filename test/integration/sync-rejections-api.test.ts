@@ -79,6 +79,8 @@ describe('sync.rejections through the core', () => {
     expect(acked).toMatchObject({ seq: refusal.seq, seenAt: '2026-11-23T02:00:00.000Z' });
     const after = await ok<{ items: SyncRejectionView[] }>(core.invoke('sync.rejections', {}, clerk));
     expect(after.items.map((r) => [r.seq, r.seenAt])).toEqual([[refusal.seq, '2026-11-23T02:00:00.000Z']]);
+    // The badge counts what still needs a look; the row itself stays.
+    expect((await ok<SyncStatusView>(core.invoke('sync.status', {}, clerk))).rejected).toBe(0);
     const missing = await core.invoke('sync.rejection-ack', { seq: refusal.seq + 1000 }, clerk);
     expect(missing.ok === false && missing.error.code).toBe('sync.rejection-not-found');
   });

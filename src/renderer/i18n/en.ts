@@ -295,4 +295,6 @@ export const en: Record<MessageKey, string> = {
   'syncScreen.seen': 'Seen',
   'syncScreen.seenAt': 'seen at',
   'syncScreen.ack': 'Mark as seen',
+  'sync.conflictsShort': 'conflicts',
+  'sync.rejectedShort': 'refused',
 };

@@ -294,6 +294,8 @@ export const vi = {
   'syncScreen.seen': 'Đã xem',
   'syncScreen.seenAt': 'đã xem lúc',
   'syncScreen.ack': 'Đánh dấu đã xem',
+  'sync.conflictsShort': 'xung đột',
+  'sync.rejectedShort': 'bị từ chối',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -16,7 +16,7 @@ export const SyncStatusView = z.object({
   waiting: z.number().int().nonnegative(),
   /** Scanned pages and slips waiting in the attachments lane. */
   attachmentsWaiting: z.number().int().nonnegative(),
-  /** Changes the hub refused for good (shown to the clerk, never retried). */
+  /** Changes the hub refused for good (shown to the clerk, never retried) that no clerk has marked seen. */
   rejected: z.number().int().nonnegative(),
   /** Conflicts recorded and not yet acknowledged. */
   conflicts: z.number().int().nonnegative(),

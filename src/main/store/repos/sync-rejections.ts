@@ -58,7 +58,7 @@ export function markSyncRejectionSeen(db: WriteDb, seq: number, at: string): boo
   return prepared(db, 'UPDATE sync_rejections SET seen_at = coalesce(seen_at, ?) WHERE seq = ?').run(at, seq).changes === 1;
 }
 
-/** How many refusals there are (the status badge). */
+/** How many refusals no clerk has marked seen yet (the status badge; seen ones stay for audit). */
 export function countSyncRejections(db: ReadDb): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM sync_rejections').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM sync_rejections WHERE seen_at IS NULL').get() as { n: number }).n;
 }

@@ -21,6 +21,11 @@ describe('status bar wording', () => {
     expect(officeTime('2026-12-31T17:05:00.000Z')).toBe('00:05 01/01');
   });
 
+  it('adds the open conflicts and unseen refusals to any state, at least as a warning', () => {
+    expect(syncItem(t, { ...base, conflicts: 2, rejected: 1 }, pick)).toMatchObject({ value: 'đã đồng bộ · 2 xung đột · 1 bị từ chối', tone: 'warn' });
+    expect(syncItem(t, { ...base, state: 'offline', offlineSince: null, conflicts: 1 }, pick)).toMatchObject({ value: 'mất kết nối · 1 xung đột', tone: 'bad' });
+  });
+
   it('names the chosen scanner and the printers in use, and says when none is chosen', () => {
     const scanners = { defaultId: 'sane:test:0', scanners: [{ id: 'sane:test:0', driver: 'sane' as const, label: 'Máy quét thử', isDefault: true }] };
     expect(scannerItem(t, scanners)).toMatchObject({ value: 'Máy quét thử', tone: 'ok' });

@@ -16,7 +16,21 @@ export function officeTime(iso: string): string {
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}`;
 }
 
+/**
+ * The hub link's word, followed by the conflicts and refusals still waiting for the clerk, so a
+ * problem shows on the bar whatever the link's state (issue 7: surfaced to the clerk).
+ */
 export function syncItem(t: T, status: SyncStatusView | undefined, pick: (text: { vi: string; en: string }) => string): StatusItem {
+  const item = syncStateItem(t, status, pick);
+  const problems = [
+    status?.conflicts ? `${status.conflicts} ${t('sync.conflictsShort')}` : '',
+    status?.rejected ? `${status.rejected} ${t('sync.rejectedShort')}` : '',
+  ].filter((p) => p !== '');
+  if (problems.length === 0) return item;
+  return { ...item, value: [item.value, ...problems].join(' · '), tone: item.tone === 'bad' ? 'bad' : 'warn' };
+}
+
+function syncStateItem(t: T, status: SyncStatusView | undefined, pick: (text: { vi: string; en: string }) => string): StatusItem {
   const base = { id: 'sync', label: t('status.syncLabel') };
   if (status === undefined) return { ...base, value: t('status.unknown'), tone: 'muted', title: t('status.openSettings') };
   const title = status.lastError ? pick(status.lastError.message) : status.hubUrl ?? t('status.openSettings');
