@@ -143,14 +143,17 @@ describe('the sync problems screen', () => {
     await page.close();
   });
 
-  it('is in the navigation with its own Alt+digit and listed in the help panel', async () => {
-    const page = await signIn(browser, host!, 'lanhdao');
+  it('is in the navigation with its own Alt+digit, fits 1024×768 and is listed in the help panel', async () => {
+    const page = await signIn(browser, host!, 'lanhdao', { width: 1024, height: 768 });
     const ids: (string | null)[] = [];
     const items = page.locator('nav [data-testid^=nav-]');
     for (let i = 0; i < (await items.count()); i++) ids.push(await items.nth(i).getAttribute('data-testid'));
     expect(ids.at(-1)).toBe('nav-sync');
     await page.keyboard.press(`Alt+${ids.length}`);
     await page.getByTestId('sync-screen').waitFor();
+    await page.getByTestId('rejection-row').first().waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1024);
+    await page.screenshot({ path: 'test-results/screen-sync-problems-1024.png' });
     await page.keyboard.press('F1');
     expect(await page.getByTestId('help-panel').textContent()).toContain('Đồng bộ');
     await page.close();
