@@ -12,7 +12,7 @@ describe('sync protocol v1', () => {
   });
 
   it('reads the cursor as the hub counter (a non-negative integer, never a date) and bounds the page', () => {
-    expect(pullQuery.parse({ cursor: '42' })).toEqual({ cursor: 42, limit: 500 });
+    expect(pullQuery.parse({ cursor: '42' })).toEqual({ cursor: 42, limit: 500, wait: 0 });
     expect(pullQuery.safeParse({ cursor: '2026-11-23T01:00:00Z' }).success).toBe(false);
     expect(pullQuery.safeParse({ limit: '5000' }).success).toBe(false);
   });

@@ -76,7 +76,7 @@ export function dueUploads(db: ReadDb, now: string, limit: number): AttachmentQu
         WHERE q.state = 'pending' AND q.direction = 'up' AND (q.next_attempt_at IS NULL OR q.next_attempt_at <= ?)
           AND d.status <> 'draft'
           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = q.dossier_id AND o.kind = 'dossier.received' AND o.sent_at IS NULL)
-        ORDER BY q.created_at, q.ref_id LIMIT ?`,
+        ORDER BY q.created_at, q.rowid LIMIT ?`,
     ).all(now, limit) as Row[]
   ).map(fromRow);
 }
@@ -88,7 +88,7 @@ export function dueDownloads(db: ReadDb, now: string, limit: number): Attachment
       db,
       `SELECT q.* FROM attachment_queue q JOIN dossiers d ON d.id = q.dossier_id
         WHERE q.state = 'pending' AND q.direction = 'down' AND (q.next_attempt_at IS NULL OR q.next_attempt_at <= ?)
-        ORDER BY q.created_at, q.ref_id LIMIT ?`,
+        ORDER BY q.created_at, q.rowid LIMIT ?`,
     ).all(now, limit) as Row[]
   ).map(fromRow);
 }
