@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { num } from '../../src/hub/db/db';
 import { countAttachmentsWaiting } from '../../src/main/store/repos/attachment-queue';
 import { getDossierById } from '../../src/main/store/repos/dossiers';
@@ -18,7 +18,7 @@ import { at } from '../helpers/dossier-fixtures';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
 import { addScannedPage, fakeScan, laneOf, pagesDirOf, printSlip, slipsDirOf } from '../helpers/sync-attachments';
-import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const COMMUNE = '000.00.00.X99';
@@ -31,17 +31,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
 
   describe.skipIf(skip !== undefined)(`attachments lane and long-poll on ${kind}`, () => {
     const tempDir = useTempDirs();
-    const open: { hub?: TestHub; proxy?: FaultProxy; pcs: TestPc[] } = { pcs: [] };
-    afterEach(async () => {
-      for (const pc of open.pcs.splice(0)) {
-        await pc.client.dispose();
-        pc.store.close();
-      }
-      await open.proxy?.close();
-      open.proxy = undefined;
-      await open.hub?.close();
-      open.hub = undefined;
-    });
+    const open = useOpenSyncParts<{ hub?: TestHub; proxy?: FaultProxy; pcs: TestPc[] }>();
     const twoPcs = async (): Promise<{ hub: TestHub; a: TestPc; b: TestPc }> => {
       const hub = (open.hub = await startTestHub(kind));
       const code = await communeWithCode(hub, COMMUNE, 'UBND xã Thử Nghiệm');

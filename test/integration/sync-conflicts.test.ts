@@ -5,7 +5,7 @@
  * values, the hub's kept until a clerk decides; status changes are rebased through the state
  * machine. Accounts and administrative units arrive as feed rows.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { num } from '../../src/hub/db/db';
 import { verifyPassword, hashPassword } from '../../src/main/services/accounts/password';
 import { listConflicts, resolveConflict } from '../../src/main/services/sync/conflicts';
@@ -21,7 +21,7 @@ import { sampleAdminUnits } from '../../src/hub/seed-admin-units';
 import { at } from '../helpers/dossier-fixtures';
 import { fixedClock } from '../helpers/fixed-clock';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { editOnPc, enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
+import { editOnPc, enrolPc, receiveDossiers, transitionOnPc, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const A = '000.00.00.X99';
@@ -33,15 +33,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
 
   describe.skipIf(skip !== undefined)(`conflicts and catalogues on ${kind}`, () => {
     const tempDir = useTempDirs();
-    const open: { hub?: TestHub; pcs: TestPc[] } = { pcs: [] };
-    afterEach(async () => {
-      for (const pc of open.pcs.splice(0)) {
-        await pc.client.dispose();
-        pc.store.close();
-      }
-      await open.hub?.close();
-      open.hub = undefined;
-    });
+    const open = useOpenSyncParts<{ hub?: TestHub; pcs: TestPc[] }>();
     /** A hub with two PCs of commune A that both hold one dossier received on the first. */
     const twoPcs = async (): Promise<{ hub: TestHub; a: TestPc; b: TestPc; id: string }> => {
       const hub = (open.hub = await startTestHub(kind));

@@ -5,7 +5,7 @@
  * read nor write another commune's dossiers. Runs on PGlite and on PostgreSQL 15.
  */
 import { sign } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { num } from '../../src/hub/db/db';
 import { countDossiers, getDossierById } from '../../src/main/store/repos/dossiers';
 import { uuidv7 } from '../../src/shared/id/uuidv7';
@@ -14,7 +14,7 @@ import { pull, push, requestToken, type FetchFn } from '../../src/sync/hub-api';
 import { challengeMessage, PROTOCOL_VERSION } from '../../src/sync/protocol/messages';
 import { at } from '../helpers/dossier-fixtures';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, transitionOnPc, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const post = async (hub: TestHub, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
@@ -28,15 +28,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
 
   describe.skipIf(skip !== undefined)(`device key pairs on ${kind}`, () => {
     const tempDir = useTempDirs();
-    const open: { hub?: TestHub; pcs: TestPc[] } = { pcs: [] };
-    afterEach(async () => {
-      for (const pc of open.pcs.splice(0)) {
-        await pc.client.dispose();
-        pc.store.close();
-      }
-      await open.hub?.close();
-      open.hub = undefined;
-    });
+    const open = useOpenSyncParts<{ hub?: TestHub; pcs: TestPc[] }>();
     const pcOf = async (hub: TestHub, commune: string, name: string): Promise<TestPc> => {
       const pc = await enrolPc(tempDir(), hub.url, await communeWithCode(hub, commune, `UBND xã Thử Nghiệm ${commune}`), name);
       open.pcs.push(pc);

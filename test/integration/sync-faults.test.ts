@@ -5,7 +5,7 @@
  * once on the hub, every outbox empty, both PCs see each other's work, cursors at the feed head,
  * each dossier's hub history a single receipt.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { num } from '../../src/hub/db/db';
 import { countDossiers } from '../../src/main/store/repos/dossiers';
 import { countUnsentOutbox } from '../../src/main/store/repos/outbox';
@@ -13,7 +13,7 @@ import { getSyncState } from '../../src/main/store/repos/sync-state';
 import { SyncClient } from '../../src/sync/client';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const SEED = Number(process.env.SYNC_FAULT_SEED ?? 20261123);
@@ -21,15 +21,7 @@ const SEED = Number(process.env.SYNC_FAULT_SEED ?? 20261123);
 for (const kind of ['pglite', 'postgres'] as HubKind[]) {
   describe.skipIf(kind === 'postgres' && pgUnavailable !== undefined)(`sync under mid-stream cuts (${kind}, seed ${SEED})`, () => {
     const tempDir = useTempDirs();
-    const open: { hub?: TestHub; proxy?: FaultProxy; pcs: TestPc[] } = { pcs: [] };
-    afterEach(async () => {
-      for (const pc of open.pcs.splice(0)) {
-        await pc.client.dispose();
-        pc.store.close();
-      }
-      await open.proxy?.close();
-      await open.hub?.close();
-    });
+    const open = useOpenSyncParts<{ hub?: TestHub; proxy?: FaultProxy; pcs: TestPc[] }>();
 
     it('loses nothing and duplicates nothing', async () => {
       const hub = (open.hub = await startTestHub(kind));

@@ -3,7 +3,7 @@
  * and real SQLite stores for the commune's PCs. The PostgreSQL leg is skipped only when the
  * server is unreachable (the reason is printed by the skip).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { num } from '../../src/hub/db/db';
 import { countUnsentOutbox, peekUnsentOutbox } from '../../src/main/store/repos/outbox';
 import { getDossierById, countDossiers } from '../../src/main/store/repos/dossiers';
@@ -16,7 +16,7 @@ import { newDeviceKeyPair } from '../../src/sync/device-key';
 import { enrol, push, requestToken, SyncError, type FetchFn } from '../../src/sync/hub-api';
 import { at } from '../helpers/dossier-fixtures';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, transitionOnPc, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const count = async (hub: TestHub, sql: string, params: unknown[] = []): Promise<number> => num((await hub.db.query(sql, params))[0]?.n);
@@ -27,15 +27,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
 
   describe.skipIf(skip !== undefined)(`sync with the hub on ${kind}`, () => {
     const tempDir = useTempDirs();
-    const open: { hub?: TestHub; pcs: TestPc[] } = { pcs: [] };
-    afterEach(async () => {
-      for (const pc of open.pcs.splice(0)) {
-        await pc.client.dispose();
-        pc.store.close();
-      }
-      await open.hub?.close();
-      open.hub = undefined;
-    });
+    const open = useOpenSyncParts<{ hub?: TestHub; pcs: TestPc[] }>();
     const hubWith = async (): Promise<TestHub> => (open.hub = await startTestHub(kind));
     const pcOf = async (hub: TestHub, commune: string, name = 'PC', fetchFn: FetchFn = fetch): Promise<TestPc> => {
       const code = await communeWithCode(hub, commune, `UBND xã Thử Nghiệm ${commune}`);
