@@ -27,7 +27,7 @@ import { getDocument, insertDocument } from '../main/store/repos/documents';
 import { getPage, insertPage, listPages } from '../main/store/repos/pages';
 import { getSyncState, putSyncState } from '../main/store/repos/sync-state';
 import { blobStatusOf, downloadInto, linkAttachment, listAttachments, sendChunk } from './attachments-api';
-import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { backoffDelay, defaultBackoff, RepeatingRun, type BackoffPolicy } from './backoff';
 import type { SyncClient } from './client';
 import { SyncError, type FetchFn } from './hub-api';
 import { documentMeta, pageMeta, type AttachmentLink } from './protocol/attachments';
@@ -75,9 +75,10 @@ export class AttachmentLane {
   readonly #hubUrl: string;
   readonly #session: Pick<SyncClient, 'withToken'>;
   readonly #o: Required<AttachmentLaneOptions>;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #running: Promise<void> | undefined;
-  #disposed = false;
+  readonly #loop = new RepeatingRun(
+    () => this.runOnce(),
+    (error) => backoffDelay(this.#failures - 1, this.#o.random, this.#o.backoff, error instanceof SyncError ? error.retryAfterMs : undefined),
+  );
   #failures = 0;
   #lastError: SyncError | undefined;
 
@@ -129,25 +130,12 @@ export class AttachmentLane {
 
   /** Runs every `intervalMs` (after a failure: backoff with jitter) until `dispose`. */
   start(intervalMs: number): void {
-    if (this.#disposed || this.#timer !== undefined || this.#running !== undefined) return;
-    const tick = (): void => {
-      this.#timer = undefined;
-      this.#running = this.runOnce()
-        .then(() => intervalMs, (error: unknown) => backoffDelay(this.#failures - 1, this.#o.random, this.#o.backoff, error instanceof SyncError ? error.retryAfterMs : undefined))
-        .then((delay) => {
-          this.#running = undefined;
-          if (!this.#disposed) this.#timer = setTimeout(tick, delay);
-        });
-    };
-    this.#timer = setTimeout(tick, 0);
+    this.#loop.start(intervalMs);
   }
 
   /** Stops the loop and waits for a run in progress. */
   async dispose(): Promise<void> {
-    this.#disposed = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+    await this.#loop.dispose();
   }
 
   #nowIso(): string {

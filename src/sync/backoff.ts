@@ -23,3 +23,49 @@ export function backoffDelay(attempt: number, random: () => number, policy: Back
   const jittered = Math.floor(random() * ceiling);
   return retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterMs, policy.capMs));
 }
+
+/**
+ * Runs a job every `intervalMs` until disposed, one run at a time; after a failed run it waits
+ * what `delayAfterFailure` says instead (the owner knows its failure count and the hub's
+ * Retry-After). `dispose` waits for a run in progress, so a store is never closed under it.
+ */
+export class RepeatingRun {
+  readonly #run: () => Promise<void>;
+  readonly #delayAfterFailure: (error: unknown) => number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #running: Promise<void> | undefined;
+  #disposed = false;
+
+  constructor(run: () => Promise<void>, delayAfterFailure: (error: unknown) => number) {
+    this.#run = run;
+    this.#delayAfterFailure = delayAfterFailure;
+  }
+
+  /** True while a run started by `start` is in progress. */
+  get running(): boolean {
+    return this.#running !== undefined;
+  }
+
+  /** Starts at once; a second call, or a call after `dispose`, does nothing. */
+  start(intervalMs: number): void {
+    if (this.#disposed || this.#timer !== undefined || this.#running !== undefined) return;
+    const tick = (): void => {
+      this.#timer = undefined;
+      this.#running = this.#run()
+        .then(() => intervalMs, (error: unknown) => this.#delayAfterFailure(error))
+        .then((delay) => {
+          this.#running = undefined;
+          if (!this.#disposed) this.#timer = setTimeout(tick, delay);
+        });
+    };
+    this.#timer = setTimeout(tick, 0);
+  }
+
+  /** Stops the timer for good and waits for a run in progress. */
+  async dispose(): Promise<void> {
+    this.#disposed = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+}

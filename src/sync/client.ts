@@ -10,7 +10,7 @@ import { countUnsentOutbox, markOutboxSent, peekUnsentOutbox, recordOutboxFailur
 import { countSyncRejections, recordSyncRejection } from '../main/store/repos/sync-rejections';
 import { getSyncState, putSyncState } from '../main/store/repos/sync-state';
 import { applyPullPage, CURSOR_KEY } from './apply-pull';
-import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { backoffDelay, defaultBackoff, RepeatingRun, type BackoffPolicy } from './backoff';
 import { pull, push, requestToken, SyncError, type FetchFn } from './hub-api';
 import { payloadWithBase } from './merge-base';
 import { MAX_PULL_WAIT_S } from './protocol/messages';
@@ -56,9 +56,10 @@ export class SyncClient {
   readonly #random: () => number;
   readonly #now: () => Date;
   #token: string | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #running: Promise<void> | undefined;
-  #disposed = false;
+  readonly #loop = new RepeatingRun(
+    () => this.syncOnce(),
+    (error) => backoffDelay(this.#failures - 1, this.#random, this.#backoff, error instanceof SyncError ? error.retryAfterMs : undefined),
+  );
   #failures = 0;
   #lastAttemptAt: string | null = null;
   #lastSuccessAt: string | null = null;
@@ -160,32 +161,19 @@ export class SyncClient {
 
   /** Syncs every `intervalMs`, backing off with jitter after failures, until `dispose`. */
   start(intervalMs: number): void {
-    if (this.#disposed || this.#timer !== undefined || this.#running !== undefined) return;
-    const tick = (): void => {
-      this.#timer = undefined;
-      this.#running = this.syncOnce()
-        .then(() => intervalMs, (error: unknown) => backoffDelay(this.#failures - 1, this.#random, this.#backoff, error instanceof SyncError ? error.retryAfterMs : undefined))
-        .then((delay) => {
-          this.#running = undefined;
-          if (!this.#disposed) this.#timer = setTimeout(tick, delay);
-        });
-    };
-    this.#timer = setTimeout(tick, 0);
+    this.#loop.start(intervalMs);
   }
 
   /** Stops the timer and waits for a sync in progress; the client cannot be restarted. */
   async dispose(): Promise<void> {
-    this.#disposed = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+    await this.#loop.dispose();
   }
 
   /** The badge's state. */
   status(): SyncStatus {
     const { waiting, rejected, cursor } = this.#store.read((db) => ({ waiting: countUnsentOutbox(db), rejected: countSyncRejections(db), cursor: getSyncState(db, CURSOR_KEY) }));
     return {
-      running: this.#running !== undefined,
+      running: this.#loop.running,
       lastAttemptAt: this.#lastAttemptAt,
       lastSuccessAt: this.#lastSuccessAt,
       waiting,
