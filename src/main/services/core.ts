@@ -34,6 +34,9 @@ import { syncHandlers } from './sync/handlers';
 import { syncConflictHandlers } from './sync/conflicts-handlers';
 // Sync refusals shown to the clerk (issue 7/8)
 import { syncRejectionHandlers } from './sync/rejections-handlers';
+// Backups from the Settings screen (issue 8)
+import { BackupJobs } from './maintenance/backup-jobs';
+import { maintenanceHandlers } from './maintenance/handlers';
 
 export interface Core {
   readonly context: CoreContext;
@@ -81,6 +84,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...syncHandlers(sync, store),
       ...syncConflictHandlers({ store, clock: context.clock }),
       ...syncRejectionHandlers({ store, clock: context.clock }),
+      ...maintenanceHandlers(new BackupJobs({ store, clock: context.clock, dir: defaultBackupDir(context.dataDir), keep: DEFAULT_BACKUP_KEEP })),
     };
     if (context.host !== 'cli') sync?.start();
     return {

@@ -26,6 +26,13 @@ export interface BackupOptions {
   readonly now: Date;
   /** How many backups to keep, newest first (at least 1). */
   readonly keep: number;
+  /**
+   * Pages copied per step (default 2000). The backup yields to the event loop between steps, so
+   * a backup started from a screen uses smaller steps to keep the counter's calls answering.
+   */
+  readonly pagesPerStep?: number;
+  /** Told after each step: pages copied so far out of the database's pages. */
+  readonly onProgress?: (copied: number, total: number) => void;
 }
 
 export interface BackupResult {
@@ -56,7 +63,15 @@ export async function backupStore(store: Store, options: BackupOptions): Promise
   const path = join(options.dir, backupFileName(options.now));
   const partial = `${path}.partial`;
   try {
-    await store.read((db) => db.backup(partial, { progress: () => PAGES_PER_STEP }));
+    const step = options.pagesPerStep ?? PAGES_PER_STEP;
+    await store.read((db) =>
+      db.backup(partial, {
+        progress: ({ totalPages, remainingPages }) => {
+          options.onProgress?.(totalPages - remainingPages, totalPages);
+          return step;
+        },
+      }),
+    );
     // The copy inherits WAL mode; a backup should be one self-contained file.
     const copy = new Database(partial);
     copy.pragma('journal_mode = DELETE');

@@ -297,4 +297,15 @@ export const en: Record<MessageKey, string> = {
   'syncScreen.ack': 'Mark as seen',
   'sync.conflictsShort': 'conflicts',
   'sync.rejectedShort': 'refused',
+  // Backups from the Settings screen (issue 8)
+  'settings.backup': 'Data backup',
+  'settings.backupNow': 'Back up now',
+  'settings.backupRunning': 'Backing up…',
+  'settings.backupProgress': 'Backup progress',
+  'settings.backupDone': 'Backup finished',
+  'settings.backupList': 'Backups kept on this PC',
+  'settings.backupEmpty': 'No backup on this PC yet.',
+  'settings.backupTime': 'Taken at',
+  'settings.backupFile': 'File',
+  'settings.backupSize': 'Size',
 };

@@ -296,6 +296,17 @@ export const vi = {
   'syncScreen.ack': 'Đánh dấu đã xem',
   'sync.conflictsShort': 'xung đột',
   'sync.rejectedShort': 'bị từ chối',
+  // Backups from the Settings screen (issue 8)
+  'settings.backup': 'Sao lưu dữ liệu',
+  'settings.backupNow': 'Sao lưu ngay',
+  'settings.backupRunning': 'Đang sao lưu…',
+  'settings.backupProgress': 'Tiến độ sao lưu',
+  'settings.backupDone': 'Đã sao lưu xong',
+  'settings.backupList': 'Các bản sao lưu đang giữ trên máy',
+  'settings.backupEmpty': 'Chưa có bản sao lưu nào trên máy này.',
+  'settings.backupTime': 'Thời điểm',
+  'settings.backupFile': 'Tệp',
+  'settings.backupSize': 'Dung lượng',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -38,6 +38,8 @@ import { PrinterTestInput, PrinterTestResult } from './printing';
 // Register of received dossiers and slips kept with the dossier (issue 6, printing)
 import { KeptSlipIdInput, KeptSlipList, RegisterInput, RegisterPrintInput } from './printing';
 import { PageThumbnail, ScannerTestInput, ScannerTestResult } from './scanning';
+// Backups from the Settings screen (issue 8)
+import { BackupJobInput, BackupList, BackupStarted, BackupStatus } from './maintenance';
 
 const NoInput = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -161,6 +163,13 @@ export const contract = {
   'sync.rejections': { input: NoInput, output: SyncRejectionList, access: ['clerk', 'leader'] },
   /** Marks one refusal as seen; the row stays for audit. */
   'sync.rejection-ack': { input: SyncRejectionAckInput, output: SyncRejectionView, access: ['clerk', 'leader'] },
+  // ---- Backups from the Settings screen (issue 8). Clerks too: many communes have no administrator on site. ----
+  /** Starts a backup of the database now (one at a time); returns at once with the job to poll. */
+  'backup.start': { input: NoInput, output: BackupStarted, access: ['admin', 'clerk'] },
+  /** A backup job's progress, and its file and size once done. */
+  'backup.status': { input: BackupJobInput, output: BackupStatus, access: ['admin', 'clerk'] },
+  /** The backups kept on this PC, newest first. */
+  'backup.list': { input: NoInput, output: BackupList, access: ['admin', 'clerk'] },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
 
 export type Contract = typeof contract;

@@ -273,6 +273,11 @@ const catalogue = {
     vi: () => 'Không tìm thấy thay đổi bị từ chối này. Hãy tải lại danh sách.',
     en: () => 'This refused change was not found. Reload the list.',
   },
+  // Backups started from the Settings screen (issue 8).
+  'backup.already-running': {
+    vi: () => 'Đang có một bản sao lưu được tạo. Hãy chờ bản này xong rồi mới sao lưu tiếp.',
+    en: () => 'A backup is already being made. Wait for it to finish before starting another.',
+  },
   'internal': {
     vi: () => 'Đã có lỗi ngoài dự kiến. Dữ liệu đã nhập vẫn được giữ; hãy thử lại hoặc báo bộ phận hỗ trợ.',
     en: () => 'Something unexpected went wrong. What you entered is kept; try again or contact support.',

@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/dossier/roles';
 import { useI18n, type Language } from '../../i18n';
+import { BackupSettings } from './BackupSettings';
 import { HubSettings } from './HubSettings';
 import { PrinterSettings } from './PrinterSettings';
 import { ScannerSettings } from './ScannerSettings';
@@ -21,6 +22,7 @@ export function SettingsScreen({ role }: { readonly role: Role }) {
         {role !== 'volunteer' && role !== 'specialist' && <PrinterSettings />}
         {role === 'admin' && <UsersSettings />}
         <HubSettings canEnrol={role === 'admin'} />
+        {(role === 'admin' || role === 'clerk') && <BackupSettings />}
         <section data-testid="settings-language" aria-labelledby="settings-language-h">
           <h3 id="settings-language-h">{t('settings.language')}</h3>
           <fieldset className="row plain-fieldset">
