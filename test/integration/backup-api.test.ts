@@ -5,6 +5,7 @@
  * SQLite's full integrity check and holds the same dossiers.
  */
 import Database from 'better-sqlite3';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/services/core';
@@ -97,6 +98,24 @@ describe('backups from the Settings screen, through the core', () => {
     expect((await untilSettled(core, again.jobId, clerk, [])).state).toBe('done');
     const both = await ok<z.infer<typeof BackupList>>(core.invoke('backup.list', {}, admin));
     expect(both.backups.map((b) => b.takenAt)).toEqual(['2026-11-23T02:01:00.000Z', NOW]);
+  });
+
+  it('reports a backup that cannot be written as failed, in Vietnamese, and can start again', async () => {
+    const { core, dataDir } = await seededCore(1);
+    // The backup folder's name is taken by a file: the copy cannot even begin.
+    writeFileSync(defaultBackupDir(dataDir), 'not a folder');
+    const clerk = (await signIn(core, 'canbo')).token;
+    const { jobId } = await ok<{ jobId: string }>(core.invoke('backup.start', {}, clerk));
+    const status = await untilSettled(core, jobId, clerk, []);
+    expect(status.state).toBe('failed');
+    expect(status.bytes).toBeNull();
+    expect(status.percent).toBeLessThan(100);
+    expect(status.error?.code).toBe('store.backup-failed');
+    expect(status.error?.message.vi).toMatch(/^Không sao lưu được cơ sở dữ liệu/u);
+    // A failed backup does not hold the one-at-a-time guard.
+    rmSync(defaultBackupDir(dataDir));
+    const again = await ok<{ jobId: string }>(core.invoke('backup.start', {}, clerk));
+    expect((await untilSettled(core, again.jobId, clerk, [])).state).toBe('done');
   });
 
   it('is refused to roles other than administrator and clerk', async () => {
