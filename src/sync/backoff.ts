@@ -30,13 +30,13 @@ export function backoffDelay(attempt: number, random: () => number, policy: Back
  * Retry-After). `dispose` waits for a run in progress, so a store is never closed under it.
  */
 export class RepeatingRun {
-  readonly #run: () => Promise<void>;
+  readonly #run: () => Promise<unknown>;
   readonly #delayAfterFailure: (error: unknown) => number;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> | undefined;
   #disposed = false;
 
-  constructor(run: () => Promise<void>, delayAfterFailure: (error: unknown) => number) {
+  constructor(run: () => Promise<unknown>, delayAfterFailure: (error: unknown) => number) {
     this.#run = run;
     this.#delayAfterFailure = delayAfterFailure;
   }
