@@ -1,12 +1,14 @@
 import { useState } from 'react';
 
-export interface TransitionInputs { reason?: string; result?: { number: string; registerBook?: string; registerPage?: string }; rescheduleTo?: string }
+export interface TransitionInputs { reason?: string; result?: { number: string; registerBook?: string; registerPage?: string }; rescheduleTo?: string; documents?: string[] }
 
 export interface TransitionFormProps {
   readonly title: string;
   readonly needs: { readonly reason: boolean; readonly result: boolean; readonly reschedule: boolean };
   readonly labels: { readonly reason: string; readonly resultNumber: string; readonly registerBook: string; readonly registerPage: string; readonly reschedule: string; readonly confirm: string; readonly cancel: string };
   readonly error?: string;
+  /** A supplement request's checklist: the procedure's papers the clerk may tick as missing or to correct. */
+  readonly papers?: { readonly heading: string; readonly items: readonly { readonly key: string; readonly name: string }[] };
   readonly busy: boolean;
   readonly onConfirm: (inputs: TransitionInputs) => void;
   readonly onCancel: () => void;
@@ -19,6 +21,8 @@ export function TransitionForm(props: TransitionFormProps) {
   const [book, setBook] = useState('');
   const [page, setPage] = useState('');
   const [when, setWhen] = useState('');
+  const [ticked, setTicked] = useState<readonly string[]>([]);
+  const toggle = (key: string) => setTicked((all) => (all.includes(key) ? all.filter((k) => k !== key) : [...all, key]));
   const { labels, needs } = props;
   return (
     <form className="transition-form" data-testid="transition-form" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
@@ -28,6 +32,8 @@ export function TransitionForm(props: TransitionFormProps) {
           ...(reason.trim() ? { reason } : {}),
           ...(needs.result ? { result: { number, ...(book ? { registerBook: book } : {}), ...(page ? { registerPage: page } : {}) } } : {}),
           ...(needs.reschedule ? { rescheduleTo: when } : {}),
+          // In the checklist's order, so the slip lists the papers as the procedure does.
+          ...(props.papers && ticked.length > 0 ? { documents: props.papers.items.map((p) => p.key).filter((k) => ticked.includes(k)) } : {}),
         });
       }}>
       <h3>{props.title}</h3>
@@ -38,6 +44,14 @@ export function TransitionForm(props: TransitionFormProps) {
           <label>{labels.registerBook}<input value={book} onChange={(e) => setBook(e.target.value)} /></label>
           <label>{labels.registerPage}<input value={page} onChange={(e) => setPage(e.target.value)} /></label>
         </div>
+      )}
+      {props.papers && props.papers.items.length > 0 && (
+        <fieldset className="transition-papers" data-testid="transition-papers">
+          <legend>{props.papers.heading}</legend>
+          {props.papers.items.map((p) => (
+            <label key={p.key} className="paper"><input type="checkbox" data-testid={`transition-paper-${p.key}`} checked={ticked.includes(p.key)} onChange={() => toggle(p.key)} />{p.name}</label>
+          ))}
+        </fieldset>
       )}
       {needs.reschedule && <label>{labels.reschedule}<input data-testid="reschedule-to" value={when} placeholder="2026-11-30T16:00" onChange={(e) => setWhen(e.target.value)} /></label>}
       {props.error && <p className="field-error" role="alert" data-testid="transition-error">{props.error}</p>}

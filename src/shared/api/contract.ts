@@ -40,6 +40,8 @@ import { KeptSlipIdInput, KeptSlipList, RegisterInput, RegisterPrintInput } from
 import { PageThumbnail, ScannerTestInput, ScannerTestResult } from './scanning';
 // Backups from the Settings screen (issue 8)
 import { BackupJobInput, BackupList, BackupStarted, BackupStatus } from './maintenance';
+// The dossier screen's page viewer (issue 8, dossier screen)
+import { PageImage } from './scanning';
 
 const NoInput = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -146,6 +148,9 @@ export const contract = {
   'page.thumbnail': { input: PageIdInput, output: PageThumbnail, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
   /** Saves the form and returns the document of one of its papers to scan into (a clerk's form becomes a dossier draft). */
   'draft.document': { input: DraftDocumentInput, output: DraftDocument, access: ['clerk', 'volunteer'] },
+  // ---- The dossier screen's page viewer (issue 8, dossier screen) ----
+  /** A scanned page's stored JPEG (base64) with its rotation, for the page viewer; same roles as document.pages. */
+  'page.image': { input: PageIdInput, output: PageImage, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
   // Sync with the city hub (issue 7): the status badge, "sync now" and enrolment of this PC.
   /** The link to the hub for the status badge: state, changes waiting, refusals, last error. */
   'sync.status': { input: NoInput, output: SyncStatusView, access: 'signed-in' },

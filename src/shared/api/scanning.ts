@@ -78,3 +78,12 @@ export const ScannerTestResult = z.object({
 
 /** A scanned page's thumbnail (WebP, base64) for the screens; the image itself stays on disk. */
 export const PageThumbnail = z.object({ pageId: z.string(), sha256: z.string(), thumbnailBase64: z.string() });
+
+/** `page.image`: a scanned page's stored JPEG for the dossier's page viewer; rotation is applied on screen. */
+export const PageImage = z.object({
+  pageId: z.string(),
+  jpegBase64: z.string(),
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  width: z.number().int(),
+  height: z.number().int(),
+});

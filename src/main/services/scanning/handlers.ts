@@ -17,7 +17,8 @@ type ScanningCalls =
   | 'page.delete'
   | 'document.pdf'
   | 'scanner.test'
-  | 'page.thumbnail';
+  | 'page.thumbnail'
+  | 'page.image';
 
 export function scanningHandlers(service: ScanningService): Pick<Handlers, ScanningCalls> {
   const pagesOf = (documentId: string, pages: ReturnType<ScanningService['pages']>) => ({ documentId, pages: pages.map(pageView) });
@@ -57,6 +58,10 @@ export function scanningHandlers(service: ScanningService): Pick<Handlers, Scann
     'page.thumbnail': (input) => {
       const { page, webp } = service.thumbnail(input.pageId);
       return { pageId: page.id, sha256: page.sha256, thumbnailBase64: webp.toString('base64') };
+    },
+    'page.image': (input) => {
+      const { page, jpeg } = service.image(input.pageId);
+      return { pageId: page.id, jpegBase64: jpeg.toString('base64'), rotation: page.rotation, width: page.width, height: page.height };
     },
   };
 }

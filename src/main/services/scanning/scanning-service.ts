@@ -142,6 +142,12 @@ export class ScanningService {
     return { page, webp: readFileSync(thumbFilePath(this.pagesDir, page.sha256)) };
   }
 
+  /** A page's stored image (JPEG) as scanned; its rotation is metadata the viewer applies. */
+  image(pageId: string): { page: StoredPage; jpeg: Buffer } {
+    const page = this.page(pageId);
+    return { page, jpeg: readFileSync(pageFilePath(this.pagesDir, page.sha256)) };
+  }
+
   /** Writes the document's PDF to `<data folder>/exports/<document id>.pdf`; blank-flagged pages are left out. */
   async documentPdf(documentId: string): Promise<{ path: string; pages: number; bytes: number }> {
     const doc = this.deps.store.read((db) => getDocument(db, documentId));

@@ -6,8 +6,12 @@ import { formatLocal } from '../../components/DossierTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { InfoList } from '../../components/InfoList';
 import { TransitionForm, type TransitionInputs } from '../../components/TransitionForm';
+import { useSlipPrint } from '../../hooks/use-slip-print';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
+import { PageViewer } from './PageViewer';
+import { SlipsPanel } from './SlipsPanel';
+import './dossier.css';
 
 type Available = ApiOutput<'dossier.transitions-available'>;
 type History = ApiOutput<'dossier.history'>['items'];
@@ -22,6 +26,8 @@ export function DossierScreen({ id }: { readonly id: string }) {
   const [actError, setActError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [catalogue, setCatalogue] = useState<ProcedureListItem[]>([]);
+  const [printState, print, resetPrint] = useSlipPrint();
+  const [slipsVersion, setSlipsVersion] = useState(0);
   useEffect(() => { void call('procedure.list', {}).then((r) => r.ok && setCatalogue(r.value.items)); }, []);
 
   const load = useCallback(async () => {
@@ -43,12 +49,19 @@ export function DossierScreen({ id }: { readonly id: string }) {
     setActing(undefined);
     setActError(undefined);
     await load();
+    // The slip the transition produced goes to the printer at once; the spooler's answer stays on screen.
+    if (r.value.slip) {
+      await print({ dossierId: id, kind: r.value.slip.kind, paper: 'a4' });
+      setSlipsVersion((v) => v + 1);
+    }
   };
 
   if (error) return <ErrorPanel message={pick(error.message)} retryText={t('today.refresh')} onRetry={() => void load()} />;
   if (!dossier) return <p aria-busy="true">{t('dossier.loading')}</p>;
   // Labels and select options from the catalogue version the dossier was received under (or the one in force).
-  const form = (catalogue.find((p) => p.code === dossier.procedure.code && p.version === dossier.procedure.version) ?? catalogue.find((p) => p.code === dossier.procedure.code))?.form;
+  const procedure = catalogue.find((p) => p.code === dossier.procedure.code && p.version === dossier.procedure.version) ?? catalogue.find((p) => p.code === dossier.procedure.code);
+  const form = procedure?.form;
+  const names = new Map(history.flatMap((h) => (h.actor.id && h.actor.name ? [[h.actor.id, h.actor.name] as const] : [])));
   const fields = Object.entries(dossier.values).map(([key, value]) => {
     const field = form?.fields.find((f) => f.key === key);
     const option = field?.type === 'select' ? field.options.find((o) => o.value === value) : undefined;
@@ -59,6 +72,25 @@ export function DossierScreen({ id }: { readonly id: string }) {
       <h2><span className="code" data-testid="dossier-code">{dossier.code ?? '—'}</span> · {pick(dossier.procedure.name)}</h2>
       <div className="dossier-body">
         <div>
+          <h3>{t('dossier.actions')}</h3>
+          <div className="actions" data-testid="transitions">
+            {available?.transitions.length === 0 && <p className="muted">{t('dossier.noActions')}</p>}
+            {available?.transitions.filter((x) => x.call === 'dossier.transition').map((x) => (
+              <button key={x.name} type="button" data-testid={`transition-${x.name}`} onClick={() => { setActing(x); setActError(undefined); resetPrint(); }}>{pick(x.label)}</button>
+            ))}
+          </div>
+          {acting && (
+            <TransitionForm key={acting.name} title={pick(acting.label)} busy={busy} {...(actError ? { error: actError } : {})}
+              {...(acting.name === 'request-supplement' && procedure ? { papers: { heading: t('action.papers'), items: procedure.documents.map((d) => ({ key: d.key, name: pick(d.name) })) } } : {})}
+              needs={{ reason: acting.reasonRequired, result: acting.name === 'resolve', reschedule: acting.name === 'reschedule' }}
+              labels={{ reason: t('action.reason'), resultNumber: t('action.resultNumber'), registerBook: t('action.registerBook'), registerPage: t('action.registerPage'), reschedule: t('action.reschedule'), confirm: t('action.confirm'), cancel: t('action.cancel') }}
+              onConfirm={(i) => void perform(i)} onCancel={() => setActing(undefined)} />
+          )}
+          {printState.status && (
+            <p role={printState.status.ok ? 'status' : 'alert'} aria-busy={printState.busy} className={printState.status.ok ? 'muted' : 'error-text'} data-testid="slip-print-status">
+              {t('action.slipStatus')}: {printState.status.text}
+            </p>
+          )}
           <h3>{t('dossier.data')}</h3>
           <InfoList rows={[
             { id: 'status', label: t('dossier.status'), value: pick(dossier.statusLabel) },
@@ -69,20 +101,13 @@ export function DossierScreen({ id }: { readonly id: string }) {
             ...fields,
           ]} />
         </div>
+        <section className="dossier-pages" aria-labelledby="viewer-heading">
+          <h3 id="viewer-heading">{t('viewer.heading')}</h3>
+          <PageViewer documents={dossier.documents} />
+        </section>
+      </div>
+      <div className="dossier-body dossier-lower">
         <div>
-          <h3>{t('dossier.actions')}</h3>
-          <div className="actions" data-testid="transitions">
-            {available?.transitions.length === 0 && <p className="muted">{t('dossier.noActions')}</p>}
-            {available?.transitions.filter((x) => x.call === 'dossier.transition').map((x) => (
-              <button key={x.name} type="button" data-testid={`transition-${x.name}`} onClick={() => { setActing(x); setActError(undefined); }}>{pick(x.label)}</button>
-            ))}
-          </div>
-          {acting && (
-            <TransitionForm key={acting.name} title={pick(acting.label)} busy={busy} {...(actError ? { error: actError } : {})}
-              needs={{ reason: acting.reasonRequired, result: acting.name === 'resolve', reschedule: acting.name === 'reschedule' }}
-              labels={{ reason: t('action.reason'), resultNumber: t('action.resultNumber'), registerBook: t('action.registerBook'), registerPage: t('action.registerPage'), reschedule: t('action.reschedule'), confirm: t('action.confirm'), cancel: t('action.cancel') }}
-              onConfirm={(i) => void perform(i)} onCancel={() => setActing(undefined)} />
-          )}
           <h3>{t('dossier.history')}</h3>
           <ol className="history" data-testid="history">
             {history.map((h) => (
@@ -90,6 +115,7 @@ export function DossierScreen({ id }: { readonly id: string }) {
             ))}
           </ol>
         </div>
+        <SlipsPanel dossierId={id} dossierCode={dossier.code} version={slipsVersion} names={names} />
       </div>
     </section>
   );

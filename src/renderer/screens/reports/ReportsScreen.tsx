@@ -6,22 +6,11 @@ import { ShareBar } from '../../components/charts/ShareBar';
 import { ReportTable } from '../../components/ReportTable';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
+import { download } from '../../download';
 import { reportSheet } from '../../../shared/reports/report-sheet';
 import { buildXlsx, XLSX_MIME } from '../../../shared/reports/xlsx-writer';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Offers bytes as a file download: the browser host and Electron both honour `a[download]`. */
-function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** report.summary for a chosen period: table, charts (on time vs late, by procedure, channels), .xlsx export, and the register printed. */
 export function ReportsScreen() {

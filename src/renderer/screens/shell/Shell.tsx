@@ -96,7 +96,7 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
         pending={[]} pendingTitle={t('status.notYet')} items={statusItems} onItem={(id) => go({ name: id === 'sync' && nav.includes('sync') ? 'sync' : 'settings' })} />
       {help && (
         <HelpPanel heading={t('help.heading')} closeText={t('help.close')} onClose={() => setHelp(false)}
-          lines={[t('help.nav'), t('help.f1'), t('help.search'), t('help.arrows'), t('help.save'), t('help.lang'), t('help.esc'), t('help.settings'), t('help.pages'), ...(nav.includes('sync') ? [t('help.sync')] : [])]} />
+          lines={[t('help.nav'), t('help.f1'), t('help.search'), t('help.arrows'), t('help.save'), t('help.lang'), t('help.esc'), t('help.settings'), t('help.pages'), t('help.viewer'), ...(nav.includes('sync') ? [t('help.sync')] : [])]} />
       )}
       {leaving && (
         <LeaveDialog heading={t('leave.heading')} explain={t('leave.explain')} saveText={t('leave.save')} discardText={t('leave.discard')} stayText={t('leave.stay')}
