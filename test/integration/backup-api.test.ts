@@ -100,6 +100,22 @@ describe('backups from the Settings screen, through the core', () => {
     expect(both.backups.map((b) => b.takenAt)).toEqual(['2026-11-23T02:01:00.000Z', NOW]);
   });
 
+  it('lets a scheduled tick skip while a screen backup runs, and its stop waits for that backup', async () => {
+    const { core, clock } = await seededCore(4000);
+    const clerk = (await signIn(core, 'canbo')).token;
+    const { jobId } = await ok<{ jobId: string }>(core.invoke('backup.start', {}, clerk));
+    // A backup started by a tick would carry this later moment in its file name.
+    clock.advance(60_000);
+    const stop = core.scheduleBackups(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const during = await ok<z.infer<typeof BackupStatus>>(core.invoke('backup.status', { jobId }, clerk));
+    expect(during.state).toBe('running');
+    await stop();
+    const status = await ok<z.infer<typeof BackupStatus>>(core.invoke('backup.status', { jobId }, clerk));
+    expect(status.state).toBe('done');
+    expect((await ok<z.infer<typeof BackupList>>(core.invoke('backup.list', {}, clerk))).backups.map((b) => b.file)).toEqual([status.file]);
+  });
+
   it('reports a backup that cannot be written as failed, in Vietnamese, and can start again', async () => {
     const { core, dataDir } = await seededCore(1);
     // The backup folder's name is taken by a file: the copy cannot even begin.

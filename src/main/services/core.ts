@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { AppError, describeError } from '../../shared/api/errors';
 import type { ApiResult } from '../../shared/api/result';
-import { scheduleBackups } from '../store/backup';
 import { openStore, type Store } from '../store/db';
 import { ensureDemoAccounts } from './accounts/demo-accounts';
 import { accountHandlers } from './accounts/handlers';
@@ -70,6 +69,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
     const scanning = new ScanningService({ store, clock: context.clock, dataDir: context.dataDir, drivers: context.scanners ?? defaultScanners() });
     // Sync (issue 7): the host's scheduler runs in the background only on long-running hosts.
     const sync = context.sync?.(store, context.dataDir);
+    const backups = new BackupJobs({ store, clock: context.clock, dir: defaultBackupDir(context.dataDir), keep: DEFAULT_BACKUP_KEEP });
     const handlers: Handlers = {
       'app.info': () => appInfo(context, store),
       'health.check': () => healthCheck(context, store),
@@ -84,7 +84,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...syncHandlers(sync, store),
       ...syncConflictHandlers({ store, clock: context.clock }),
       ...syncRejectionHandlers({ store, clock: context.clock }),
-      ...maintenanceHandlers(new BackupJobs({ store, clock: context.clock, dir: defaultBackupDir(context.dataDir), keep: DEFAULT_BACKUP_KEEP })),
+      ...maintenanceHandlers(backups),
     };
     if (context.host !== 'cli') sync?.start();
     return {
@@ -95,14 +95,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
         if (result.ok) sync?.noteLocalWrite();
         return result;
       },
-      scheduleBackups: (intervalMs) =>
-        scheduleBackups(store, {
-          dir: defaultBackupDir(context.dataDir),
-          keep: DEFAULT_BACKUP_KEEP,
-          intervalMs,
-          now: () => context.clock.now(),
-          onError: (error) => console.error('[core] scheduled backup failed:', error instanceof AppError ? error.code : 'unexpected'),
-        }),
+      scheduleBackups: (intervalMs) => backups.schedule(intervalMs, (code) => console.error('[core] scheduled backup failed:', code)),
       dispose: () => {
         // Aborts running scans; their devices are released as the jobs unwind.
         void scanning.jobs.stopAll();

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
 import { newDossier, openTestStore, T0 } from '../../../test/helpers/dossier-fixtures';
 import { useTempDirs } from '../../../test/helpers/temp-dir';
-import { backupFileName, backupStore, listBackups, restoreBackup, scheduleBackups } from './backup';
+import { backupFileName, backupStore, listBackups, restoreBackup } from './backup';
 import { openStore } from './db';
 import { integrityCheck, quickCheck } from './integrity';
 import { latestSchemaVersion } from './migrate';
@@ -121,23 +121,5 @@ describe('backups (SQLite online backup API)', () => {
     db.pragma(`user_version = ${latestSchemaVersion() + 10}`);
     db.close();
     expect((await caught(() => restoreBackup(backup, join(dir, 'motcua.sqlite')))).code).toBe('store.future-version');
-  });
-
-  it('runs on a schedule until disposed, and the disposer waits for a backup in progress', async () => {
-    const dir = tempDir();
-    const store = storeWith(dir, 10);
-    const backups = join(dir, 'scheduled');
-    let clock = 0;
-    const taken: string[] = [];
-    const onError = vi.fn();
-    const dispose = scheduleBackups(store, { dir: backups, keep: 3, intervalMs: 5, now: () => minutes(clock++), onBackup: (r) => taken.push(r.path), onError });
-    await vi.waitFor(() => expect(taken.length).toBeGreaterThanOrEqual(4), { timeout: 10_000, interval: 5 });
-    await dispose();
-    const after = taken.length;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(taken.length).toBe(after);
-    expect(listBackups(backups)).toHaveLength(3);
-    expect(onError).not.toHaveBeenCalled();
-    store.close();
   });
 });

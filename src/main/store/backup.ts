@@ -87,43 +87,6 @@ export async function backupStore(store: Store, options: BackupOptions): Promise
   return { path, bytes: statSync(path).size, removed };
 }
 
-export interface BackupSchedule {
-  readonly dir: string;
-  readonly keep: number;
-  readonly intervalMs: number;
-  /** The caller's clock, read at each backup. */
-  readonly now: () => Date;
-  /** Told about each backup taken. */
-  readonly onBackup?: (result: BackupResult) => void;
-  /** Told about each failure; the schedule keeps running. */
-  readonly onError: (error: unknown) => void;
-}
-
-/**
- * Takes a backup every `intervalMs` (never two at once). Returns the disposer: it stops the
- * schedule and resolves once a backup in progress has finished, so the store can be closed.
- * The timer does not keep the process alive.
- */
-export function scheduleBackups(store: Store, schedule: BackupSchedule): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  let disposed = false;
-  const tick = (): void => {
-    if (disposed || running !== undefined) return;
-    running = backupStore(store, { dir: schedule.dir, keep: schedule.keep, now: schedule.now() })
-      .then((result) => schedule.onBackup?.(result), schedule.onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(tick, schedule.intervalMs);
-  timer.unref();
-  return async () => {
-    disposed = true;
-    clearInterval(timer);
-    await running;
-  };
-}
-
 export interface RestoreResult {
   /** Where the database that was live before the restore now lies, if there was one. */
   readonly previous?: string;

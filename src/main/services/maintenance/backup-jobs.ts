@@ -59,6 +59,30 @@ export class BackupJobs {
     return this.status(jobId);
   }
 
+  /**
+   * Starts a backup every `intervalMs` through the same one-at-a-time gate as the screen, so a
+   * scheduled backup never runs beside one a clerk started (a tick that finds one running skips).
+   * The returned stop resolves once a backup in progress has finished, so the store can close.
+   * The timer does not keep the process alive.
+   */
+  schedule(intervalMs: number, onFailure: (code: string) => void): () => Promise<void> {
+    const tick = (): void => {
+      try {
+        void this.settled(this.start()).then((status) => {
+          if (status.error !== null) onFailure(status.error.code);
+        });
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'backup.already-running')) onFailure(error instanceof AppError ? error.code : 'unexpected');
+      }
+    };
+    const timer = setInterval(tick, intervalMs);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await Promise.all([...this.jobs.values()].map((job) => job.done));
+    };
+  }
+
   /** The backups kept in the folder, newest first, whoever took them (screen or schedule). */
   list(): z.infer<typeof BackupList> {
     const backups = listBackups(this.deps.dir)
