@@ -5,6 +5,8 @@ export interface StripPage {
   readonly rotation: 0 | 90 | 180 | 270;
   /** A data: URL once the thumbnail has arrived. */
   readonly thumb: string | undefined;
+  /** What the pipeline noticed (blank guess, over the size target), for the clerk to act on. */
+  readonly flag?: string | undefined;
 }
 
 export interface PageStripProps {
@@ -47,13 +49,21 @@ export function PageStrip(props: PageStripProps) {
     <ul className="page-strip" ref={list} data-testid={props.testId} title={props.keysHint}>
       {props.pages.map((p, i) => (
         <li key={p.id}>
-          <button type="button" className="page-thumb" data-page-id={p.id} data-testid="page-thumb" aria-label={`${props.label(i + 1)}. ${props.keysHint}`}
+          <button type="button" className="page-thumb" data-page-id={p.id} data-testid="page-thumb" aria-label={`${props.label(i + 1)}. ${p.flag ? `${p.flag}. ` : ''}${props.keysHint}`}
+            title={p.flag}
             data-rotation={p.rotation} onKeyDown={(e) => onKey(e, p.id, i)}>
             {p.thumb ? <img src={p.thumb} alt="" className={`rot-${p.rotation}`} /> : <span aria-busy="true">…</span>}
             <span className="num">{i + 1}</span>
+            {p.flag && <span className="page-flag" aria-hidden="true" data-testid="page-flag">!</span>}
           </button>
         </li>
       ))}
     </ul>
   );
+}
+
+/** The clerk's warning for a scanned page, or undefined when there is nothing to say. */
+export function pageFlag(page: { readonly blank: boolean; readonly oversize: boolean }, t: (key: 'scan.flagBlank' | 'scan.flagOversize') => string): string | undefined {
+  if (page.oversize) return t('scan.flagOversize');
+  return page.blank ? t('scan.flagBlank') : undefined;
 }

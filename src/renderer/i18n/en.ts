@@ -251,6 +251,8 @@ export const en: Record<MessageKey, string> = {
   'scan.pages': 'pages',
   'scan.cancel': 'Stop scanning',
   'scan.pageLabel': 'Page',
+  'scan.flagBlank': 'Looks blank: delete it if not needed',
+  'scan.flagOversize': 'Page over 400 KB: rescan it in gray',
   'scan.keys': 'R: rotate; Delete: remove; Ctrl+← / Ctrl+→: reorder',
   'scan.rotate': 'Rotate',
   'scan.delete': 'Delete page',

@@ -250,6 +250,8 @@ export const vi = {
   'scan.pages': 'trang',
   'scan.cancel': 'Dừng quét',
   'scan.pageLabel': 'Trang',
+  'scan.flagBlank': 'Có vẻ trang trắng: xóa nếu không cần',
+  'scan.flagOversize': 'Trang quá 400 KB: nên quét lại ở chế độ xám',
   'scan.keys': 'R: xoay; Delete: xóa; Ctrl+← / Ctrl+→: đổi thứ tự',
   'scan.rotate': 'Xoay',
   'scan.delete': 'Xóa trang',

@@ -32,6 +32,13 @@ export const ScanStartInput = z
 
 export const ScanJobInput = z.object({ jobId: z.string().min(1).max(64) }).strict();
 
+/**
+ * 400 KB per page keeps a 10-page dossier under the portal's usual upload limits [tunable]. The
+ * pipeline lowers the JPEG quality to meet it; a page still over it at the quality floor (a photo,
+ * a heavily patterned paper) is kept and flagged so the clerk can rescan it in gray or keep it.
+ */
+export const PAGE_TARGET_BYTES = 400 * 1024;
+
 export const ScanPageView = z.object({
   id: z.string(),
   position: z.number().int(),
@@ -41,6 +48,8 @@ export const ScanPageView = z.object({
   height: z.number().int(),
   rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   blank: z.boolean(),
+  /** Over `PAGE_TARGET_BYTES` even at the lowest quality the pipeline allows. */
+  oversize: z.boolean(),
 });
 
 export const ScanStatus = z.object({

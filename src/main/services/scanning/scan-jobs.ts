@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError, describeError } from '../../../shared/api/errors';
-import type { ScanStatus } from '../../../shared/api/scanning';
+import { PAGE_TARGET_BYTES, type ScanStatus } from '../../../shared/api/scanning';
 import { uuidv7 } from '../../../shared/id/uuidv7';
 import { processPage } from '../../devices/scanner/pipeline/page-pipeline';
 import type { Scanner, ScanOptions } from '../../devices/scanner/scanner';
@@ -35,7 +35,7 @@ interface Job {
 const KEEP_FINISHED = 20;
 
 export function pageView(p: StoredPage): Status['pages'][number] {
-  return { id: p.id, position: p.position, sha256: p.sha256, bytes: p.bytes, width: p.width, height: p.height, rotation: p.rotation, blank: p.blank };
+  return { id: p.id, position: p.position, sha256: p.sha256, bytes: p.bytes, width: p.width, height: p.height, rotation: p.rotation, blank: p.blank, oversize: p.bytes > PAGE_TARGET_BYTES };
 }
 
 export class ScanJobs {

@@ -3,6 +3,7 @@ import type { ApiOutput } from '../../../shared/api/contract';
 import type { DossierView } from '../../../shared/api/dossiers';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
+import { pageFlag } from '../../components/PageStrip';
 
 type Page = ApiOutput<'document.pages'>['pages'][number] & { readonly documentTitle: string };
 type Image = ApiOutput<'page.image'>;
@@ -71,9 +72,10 @@ export function PageViewer({ documents }: { readonly documents: DossierView['doc
           <li key={p.id}>
             <button type="button" className="page-thumb" data-page-id={p.id} data-testid="viewer-thumb" aria-current={i === selected ? 'true' : undefined}
               tabIndex={i === selected ? 0 : -1} onClick={() => go(i)} onKeyDown={onKey}
-              aria-label={`${p.documentTitle}, ${t('viewer.page')} ${i + 1}/${pages.length}`}>
+              aria-label={`${p.documentTitle}, ${t('viewer.page')} ${i + 1}/${pages.length}${pageFlag(p, t) ? `. ${pageFlag(p, t)}` : ''}`} title={pageFlag(p, t)}>
               {thumbs[p.id] ? <img src={thumbs[p.id]} alt="" className={`rot-${p.rotation}`} /> : <span aria-busy="true">…</span>}
               <span className="num">{i + 1}</span>
+              {pageFlag(p, t) && <span className="page-flag" aria-hidden="true">!</span>}
             </button>
           </li>
         ))}

@@ -3,7 +3,7 @@ import type { ProcedureListItem } from '../../../shared/api/dossiers';
 import { uuidv7 } from '../../../shared/id/uuidv7';
 import { formatLocal } from '../../components/DossierTable';
 import { FormFields } from '../../components/FormFields';
-import { PageStrip } from '../../components/PageStrip';
+import { PageStrip, pageFlag } from '../../components/PageStrip';
 import { PaperChecklist } from '../../components/PaperChecklist';
 import { ProcedurePicker } from '../../components/ProcedurePicker';
 import { ReceiptCard } from '../../components/ReceiptCard';
@@ -224,7 +224,7 @@ export function IntakeScreen({ onDirty, onOpen, onGuard, draftId: reopenId }: In
                   )}
                   {s.error && <p className="field-error" role="alert" data-testid={`scan-error-${key}`}>{s.error}</p>}
                   <PageStrip testId={`pages-${key}`} keysHint={t('scan.keys')} label={(n) => `${t('scan.pageLabel')} ${n}`}
-                    pages={s.pages.map((p) => ({ id: p.id, rotation: p.rotation, thumb: paperScans.thumbs[p.sha256] }))}
+                    pages={s.pages.map((p) => ({ id: p.id, rotation: p.rotation, thumb: paperScans.thumbs[p.sha256], flag: pageFlag(p, t) }))}
                     onRotate={(id) => void paperScans.rotate(key, id)} onDelete={(id) => void paperScans.remove(key, id)} onMove={(id, delta) => void paperScans.move(key, id, delta)} />
                 </>
               );

@@ -8,6 +8,7 @@
  * (tech notes §5.3).
  */
 import type SharpFactory from 'sharp';
+import { PAGE_TARGET_BYTES } from '../../../../shared/api/scanning';
 import type { ColorMode, ScannedPage } from '../scanner';
 import { storePageFiles } from './page-files';
 import { removeSpooled, spoolRawPage, type SpoolFile, type SpoolOwner } from './spool';
@@ -33,8 +34,7 @@ export interface ProcessedPage {
   readonly blank: boolean;
 }
 
-/** 400 KB per page keeps a 10-page dossier under the portal's usual upload limits [tunable]. */
-export const DEFAULT_TARGET_BYTES = 400 * 1024;
+export const DEFAULT_TARGET_BYTES = PAGE_TARGET_BYTES;
 const START_QUALITY: Record<ColorMode, number> = { color: 75, gray: 70, bw: 70 };
 const MIN_QUALITY = 40;
 const THUMB_WIDTH = 200;
