@@ -14,6 +14,8 @@ import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadPathFrom } from './window';
 import { windowsPrinting } from './windows-printing';
+import { defaultScanners } from '../services/scanning/drivers';
+import { spawnUtilityWorker } from './twain-utility-process';
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -32,6 +34,9 @@ void app.whenReady().then(async () => {
       sync: openSyncScheduler,
       // Windows prints through Electron (SumatraPDF as fallback); elsewhere the core's CUPS printer reads job states back.
       ...(process.platform === 'win32' ? { printer: new ElectronPrinter({ platform: windowsPrinting(process.resourcesPath) }) } : {}),
+      // TWAIN's worker as a utility process (the runAsNode fuse is off), unless support staff name
+      // a 32-bit node.exe for x86-only drivers, which the plain fork runs.
+      ...(process.platform === 'win32' && process.env.MOTCUA_TWAIN_NODE === undefined ? { scanners: defaultScanners(process.env, { spawn: spawnUtilityWorker }) } : {}),
     });
   } catch (error) {
     dialog.showErrorBox('Motcua Desk', explainStartupError(error));

@@ -20,18 +20,19 @@ export function twainWorkerOptions(env: NodeJS.ProcessEnv = process.env): TwainW
 }
 
 /**
- * SANE wherever libsane loads, TWAIN on Windows (in its worker process, forked on first use),
+ * SANE wherever libsane loads, TWAIN on Windows (in its worker process, started on first use by
+ * `twain.spawn`: the Electron app hands in a utility-process start, other hosts fork),
  * and eSCL network scanners: those support staff listed by address in `MOTCUA_ESCL_SCANNERS`
  * (comma-separated base URLs) and those found over mDNS (`_uscan._tcp`) each time scanners are
  * listed. Discovery is on for the counter PCs (Windows) and off elsewhere unless
  * `MOTCUA_ESCL_DISCOVERY=1`, because development and test machines may only touch loopback.
  */
-export function defaultScanners(env: NodeJS.ProcessEnv = process.env): Scanner[] {
+export function defaultScanners(env: NodeJS.ProcessEnv = process.env, twain: Pick<TwainWorkerOptions, 'spawn'> = {}): Scanner[] {
   const escl = (env.MOTCUA_ESCL_SCANNERS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const discovery = (env.MOTCUA_ESCL_DISCOVERY ?? (process.platform === 'win32' ? '1' : '0')) === '1';
   return [
     new SaneScanner(),
-    ...(process.platform === 'win32' ? [new TwainWorkerScanner(twainWorkerOptions(env))] : []),
+    ...(process.platform === 'win32' ? [new TwainWorkerScanner({ ...twainWorkerOptions(env), ...twain })] : []),
     ...(escl.length > 0 || discovery ? [new EsclScanner(escl, discovery ? () => browseEscl() : undefined)] : []),
   ];
 }

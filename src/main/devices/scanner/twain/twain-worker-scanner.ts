@@ -24,7 +24,68 @@ export interface TwainWorkerOptions {
    */
   readonly execPath?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Starts the worker. By default node's `fork`; the packaged Electron app hands in one built on
+   * `utilityProcess.fork`, because its `runAsNode` fuse is off and `ELECTRON_RUN_AS_NODE` would
+   * start a second app instead of the worker.
+   */
+  readonly spawn?: SpawnWorker;
 }
+
+/** A started worker as the driver needs it, whatever started it. */
+export interface WorkerChild {
+  readonly pid: number | undefined;
+  /** Never throws: a message to a worker that just died is dropped, and its exit rejects what waits. */
+  send(message: WorkerRequest | WorkerControl): void;
+  onMessage(listener: (message: WorkerReply) => void): void;
+  /** Once, when the worker has gone (or could not start: then `pid` is undefined). */
+  onExit(listener: () => void): void;
+  kill(): void;
+  /** Whether the worker may keep the host's event loop alive: only while a request waits. */
+  hold(held: boolean): void;
+}
+
+export type SpawnWorker = (workerPath: string, args: readonly string[], options: Pick<TwainWorkerOptions, 'execPath' | 'env'>) => WorkerChild;
+
+/** node's `fork` over a JSON IPC channel: the Node hosts, the CLI, the tests, and a 32-bit node.exe. */
+export const forkWorker: SpawnWorker = (workerPath, args, options) => {
+  const child: ChildProcess = fork(workerPath, [...args], {
+    execPath: options.execPath ?? process.execPath,
+    // Harmless under node; lets an Electron binary without the runAsNode fuse act as node.
+    env: { ...(options.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'json',
+  });
+  let exited = false;
+  const exitListeners: (() => void)[] = [];
+  const exit = (): void => {
+    if (exited) return;
+    exited = true;
+    for (const listener of exitListeners) listener();
+  };
+  child.on('exit', exit);
+  child.on('error', exit);
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (message) => {
+      if (child.connected) child.send(message, () => undefined);
+    },
+    onMessage: (listener) => void child.on('message', listener),
+    onExit: (listener) => void exitListeners.push(listener),
+    kill: () => void child.kill(),
+    hold: (held) => {
+      if (held) {
+        child.ref();
+        child.channel?.ref();
+      } else {
+        child.unref();
+        child.channel?.unref();
+      }
+    },
+  };
+};
 
 type PageMessage = Extract<WorkerReply, { type: 'page' }>;
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
@@ -48,18 +109,18 @@ class WorkerProcess {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (message: WorkerReply) => this.receive(message));
+  constructor(readonly child: WorkerChild) {
+    child.onMessage((message) => this.receive(message));
     // No pid: the worker could not be started at all (no node binary, no worker file).
-    child.on('error', () => this.fail(child.pid === undefined ? new AppError('scanner.no-device', { device: 'TWAIN' }) : new AppError('scanner.driver-crashed')));
-    child.on('exit', () => this.fail(this.stopping ? new AppError('scanner.cancelled') : new AppError('scanner.driver-crashed')));
+    child.onExit(() =>
+      this.fail(child.pid === undefined ? new AppError('scanner.no-device', { device: 'TWAIN' }) : this.stopping ? new AppError('scanner.cancelled') : new AppError('scanner.driver-crashed')),
+    );
     this.idle();
   }
 
   /** An idle worker must not keep the core (or a CLI run) alive. */
   private idle(): void {
-    this.child.unref();
-    this.child.channel?.unref();
+    this.child.hold(false);
   }
 
   private fail(error: AppError): void {
@@ -84,21 +145,21 @@ class WorkerProcess {
     const reply = new Promise<T>((resolve, reject) => {
       if (this.exited) return reject(new AppError('scanner.driver-crashed'));
       this.pending.set(id, { resolve, reject, ...(onPage === undefined ? {} : { onPage }) });
-      this.child.channel?.ref();
-      // A send to a worker that just died fails here; its exit rejects the request.
-      this.child.send({ ...request, id }, () => undefined);
+      this.child.hold(true);
+      // A send to a worker that just died is dropped; its exit rejects the request.
+      this.child.send({ ...request, id });
     });
     return { id, reply };
   }
 
   control(message: WorkerControl): void {
-    if (!this.exited && this.child.connected) this.child.send(message, () => undefined);
+    if (!this.exited) this.child.send(message);
   }
 
   stop(): Promise<void> {
     if (this.exited) return Promise.resolve();
     this.stopping = true;
-    const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    const gone = new Promise<void>((resolve) => this.child.onExit(resolve));
     this.child.kill();
     return gone;
   }
@@ -120,12 +181,8 @@ export class TwainWorkerScanner implements Scanner, AsyncDisposable {
   private live(): WorkerProcess {
     if (this.worker !== undefined && !this.worker.exited) return this.worker;
     this.spoolDir ??= mkdtempSync(join(tmpdir(), 'motcua-twain-'));
-    const child = fork(this.options.workerPath, workerArgs(this.options.dsmPath, this.spoolDir), {
-      execPath: this.options.execPath ?? process.execPath,
-      env: { ...(this.options.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      serialization: 'json',
-    });
+    const spawn = this.options.spawn ?? forkWorker;
+    const child = spawn(this.options.workerPath, workerArgs(this.options.dsmPath, this.spoolDir), { execPath: this.options.execPath, env: this.options.env });
     this.worker = new WorkerProcess(child);
     return this.worker;
   }

@@ -1,8 +1,9 @@
 /**
  * The TWAIN worker process (built to out/twain-worker/index.cjs). TWAIN needs a Win32 message
- * loop and most drivers are 32-bit, so the core never loads a DSM itself: it forks this entry
- * (with its own node, or Electron as node, or a 32-bit node.exe for x86 drivers, as NAPS2 runs
- * its x86 worker) and talks over the IPC channel (protocol.ts). Each page is written to the
+ * loop and most drivers are 32-bit, so the core never loads a DSM itself: it starts this entry
+ * (forked under node or a 32-bit node.exe for x86 drivers, as NAPS2 runs its x86 worker, or as
+ * an Electron utility process in the app) and talks over the IPC channel or `parentPort`
+ * (protocol.ts). Each page is written to the
  * spool directory the core named and announced by file name; the worker then waits for `next`
  * before ending that page's transfer. When the core goes away, so does the worker.
  */
@@ -34,7 +35,19 @@ const sessions = new Map<number, ScanSession>();
 const scans = new Map<number, RunningScan>();
 let lastSession = 0;
 
-const send = (message: WorkerReply) => void process.send?.(message);
+/** Electron's utilityProcess gives its child `process.parentPort` instead of node's IPC channel. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+const parentPort = (process as { parentPort?: ParentPort }).parentPort;
+
+const send = (message: WorkerReply): void => (parentPort === undefined ? void process.send?.(message) : parentPort.postMessage(message));
+
+function onRequest(listener: (message: WorkerRequest | WorkerControl) => void): void {
+  if (parentPort === undefined) process.on('message', listener);
+  else parentPort.on('message', (event) => listener(event.data as WorkerRequest | WorkerControl));
+}
 
 function errorOf(error: unknown): WorkerError {
   if (error instanceof AppError) return { code: error.code, params: error.params };
@@ -114,7 +127,7 @@ async function closeAll(): Promise<void> {
 async function main(): Promise<void> {
   const spoolDir = arg('spool');
   const scanner = new TwainScanner(arg('dsm'), await messageLoop());
-  process.on('message', (message: WorkerRequest | WorkerControl) => {
+  onRequest((message) => {
     if (message.op === 'next' || message.op === 'cancel') return control(message);
     handle(scanner, message, spoolDir).then(
       (value) => send({ type: 'reply', id: message.id, ok: true, value: value ?? null }),
@@ -122,6 +135,7 @@ async function main(): Promise<void> {
     );
   });
   // The core closed the channel (it exited, crashed or disposed the driver): release and go.
+  // A utilityProcess has no such event: Electron ends it with the app, and dispose kills it.
   process.on('disconnect', () => void closeAll().finally(() => process.exit(0)));
 }
 
