@@ -3,7 +3,6 @@
  * way `services/dossiers/record-event.ts` fills it ({event, dossier snapshot}), and a SyncClient
  * enrolled on a test hub with a one-time code.
  */
-import { afterEach } from 'vitest';
 import type { Store, WriteDb } from '../../src/main/store/db';
 import { appendDossierEvent, type NewDossierEvent } from '../../src/main/store/repos/dossier-events';
 import { getDossierById, insertDossier, updateDossier, updateDossierStatus, type DossierChanges, type NewDossier, type StoredDossier } from '../../src/main/store/repos/dossiers';
@@ -85,27 +84,4 @@ export function editOnPc(pc: TestPc, id: string, changes: DossierChanges): Store
     record(db, next, { id: uuidv7(Date.parse(at(6))), dossierId: id, at: at(6), actorId: 'clerk-1', action: 'edit', fromStatus: null, toStatus: null }, 'dossier.edited');
     return next;
   });
-}
-
-/** What a sync test opened: closed after each test, PCs first, then the proxy, then the hub. */
-export interface OpenSyncParts {
-  hub?: { close(): Promise<unknown> };
-  proxy?: { close(): Promise<unknown> };
-  pcs: TestPc[];
-}
-
-/** Registers the teardown once per describe block, so no test leaves a hub or a store open. */
-export function useOpenSyncParts<T extends OpenSyncParts>(): T {
-  const open = { pcs: [] } as unknown as T;
-  afterEach(async () => {
-    for (const pc of open.pcs.splice(0)) {
-      await pc.client.dispose();
-      pc.store.close();
-    }
-    await open.proxy?.close();
-    open.proxy = undefined;
-    await open.hub?.close();
-    open.hub = undefined;
-  });
-  return open;
 }

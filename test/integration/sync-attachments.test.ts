@@ -18,7 +18,8 @@ import { at } from '../helpers/dossier-fixtures';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
 import { addScannedPage, fakeScan, laneOf, pagesDirOf, printSlip, slipsDirOf } from '../helpers/sync-attachments';
-import { enrolPc, receiveDossiers, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
+import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const COMMUNE = '000.00.00.X99';

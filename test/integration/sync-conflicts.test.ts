@@ -21,7 +21,8 @@ import { sampleAdminUnits } from '../../src/hub/seed-admin-units';
 import { at } from '../helpers/dossier-fixtures';
 import { fixedClock } from '../helpers/fixed-clock';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { editOnPc, enrolPc, receiveDossiers, transitionOnPc, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
+import { editOnPc, enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
+import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const A = '000.00.00.X99';

@@ -14,7 +14,8 @@ import { pull, push, requestToken, type FetchFn } from '../../src/sync/hub-api';
 import { challengeMessage, PROTOCOL_VERSION } from '../../src/sync/protocol/messages';
 import { at } from '../helpers/dossier-fixtures';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { enrolPc, receiveDossiers, transitionOnPc, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
+import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const post = async (hub: TestHub, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {

@@ -13,7 +13,8 @@ import { getSyncState } from '../../src/main/store/repos/sync-state';
 import { SyncClient } from '../../src/sync/client';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { enrolPc, receiveDossiers, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
+import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const SEED = Number(process.env.SYNC_FAULT_SEED ?? 20261123);

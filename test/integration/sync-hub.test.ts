@@ -16,7 +16,8 @@ import { newDeviceKeyPair } from '../../src/sync/device-key';
 import { enrol, push, requestToken, SyncError, type FetchFn } from '../../src/sync/hub-api';
 import { at } from '../helpers/dossier-fixtures';
 import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
-import { enrolPc, receiveDossiers, transitionOnPc, type TestPc, useOpenSyncParts } from '../helpers/sync-pc';
+import { enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
+import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const count = async (hub: TestHub, sql: string, params: unknown[] = []): Promise<number> => num((await hub.db.query(sql, params))[0]?.n);
