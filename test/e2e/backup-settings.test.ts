@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
+import { signIn } from '../helpers/counter-page';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-backup-'));
@@ -30,18 +31,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => { throw e; });
-  await page.goto(host.url);
-  await page.getByTestId('login-form').waitFor({ timeout: 60_000 });
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('motcua-demo');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('status-bar').waitFor();
-  return page;
-}
+const login = (username: string): Promise<Page> => signIn(browser, host, username, undefined, { formTimeoutMs: 60_000 });
 
 /** The data-testid of the focused element (a string: this file is compiled without the DOM library). */
 const focused = (page: Page) => page.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid') ?? null`);

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
+import { signIn } from '../helpers/counter-page';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 
 /** The CUPS default destination, when scripts/setup.d/cups.sh made MotcuaPDF the default. */
@@ -32,19 +33,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function login(username: string, width = 1366): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 768 } });
-  page.on('pageerror', (e) => { throw e; });
-  await page.goto(host.url);
-  await page.getByTestId('login-form').waitFor();
-  if (width === 1366 && username === 'canbo') await page.screenshot({ path: 'test-results/screen-login.png' });
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('motcua-demo');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('status-bar').waitFor();
-  return page;
-}
+const login = (username: string, width = 1366): Promise<Page> =>
+  signIn(browser, host, username, { width, height: 768 }, width === 1366 && username === 'canbo' ? { atLoginForm: (page) => page.screenshot({ path: 'test-results/screen-login.png' }) } : {});
 
 /** The catalogue loads when the screen opens: wait for a match before pressing Enter, as a clerk's eye would. */
 async function pickFirstProcedure(page: Page): Promise<void> {

@@ -13,6 +13,7 @@ import { useSaneTestBackend } from '../../src/main/devices/scanner/sane/sane-tes
 import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
+import { signIn } from '../helpers/counter-page';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
 import { communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
 
@@ -39,19 +40,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => { throw e; });
-  await page.goto(host.url);
-  // Generous: the CI machine is shared and a cold host answers its first page slowly.
-  await page.getByTestId('login-form').waitFor({ timeout: 60_000 });
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('motcua-demo');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('status-bar').waitFor();
-  return page;
-}
+// Generous: the CI machine is shared and a cold host answers its first page slowly.
+const login = (username: string): Promise<Page> => signIn(browser, host, username, undefined, { formTimeoutMs: 60_000 });
 
 /** Settings is the last item of the navigation bar: its Alt+digit is its place there. */
 async function openSettings(page: Page): Promise<void> {

@@ -3,12 +3,20 @@ import type { HostProcess } from './host-process';
 
 export const DEMO_PASSWORD = 'motcua-demo';
 
+export interface SignInOptions {
+  /** How long the first page may take (a cold host on a shared CI machine is slow); Playwright's default otherwise. */
+  readonly formTimeoutMs?: number;
+  /** Runs once the login form is shown, before anything is typed (a screenshot of it). */
+  readonly atLoginForm?: (page: Page) => Promise<unknown>;
+}
+
 /** Signs a demo account in through the login form, by keyboard, and waits for the shell. */
-export async function signIn(browser: Browser, host: HostProcess, username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+export async function signIn(browser: Browser, host: HostProcess, username: string, viewport = { width: 1366, height: 768 }, options: SignInOptions = {}): Promise<Page> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   page.on('pageerror', (e) => { throw e; });
   await page.goto(host.url);
-  await page.getByTestId('login-form').waitFor();
+  await page.getByTestId('login-form').waitFor(options.formTimeoutMs === undefined ? {} : { timeout: options.formTimeoutMs });
+  await options.atLoginForm?.(page);
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(DEMO_PASSWORD);
