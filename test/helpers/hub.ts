@@ -126,3 +126,18 @@ export async function communeWithCode(hub: Pick<TestHub, 'url' | 'adminToken'>, 
   const issued = await call(hub, 'POST', `/v1/admin/communes/${id}/enrol-codes`, {});
   return (issued.body as { code: string }).code;
 }
+
+/** An online dossier as the city's portal posts it (a birth registration, procedure 1.001193). */
+export interface PortalDossier {
+  readonly id: string;
+  readonly communeId: string;
+  readonly submittedAt: string;
+  readonly applicantName: string;
+  readonly applicantIdNumber: string;
+  readonly applicantPhone: string;
+}
+
+/** Posts an online dossier through the portal intake, with the portal's token. */
+export function submitOnline(hub: Pick<TestHub, 'url' | 'adminToken' | 'portalToken'>, dossier: PortalDossier): Promise<{ status: number; body: unknown }> {
+  return call(hub, 'POST', '/v1/portal/dossiers', { ...dossier, procedureCode: '1.001193', procedureVersion: 1, form: {} }, hub.portalToken);
+}

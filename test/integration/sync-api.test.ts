@@ -13,7 +13,7 @@ import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { birthReceipt, loginAs, newFormId, valueOf } from '../helpers/counter-core';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { manualClock } from '../helpers/fixed-clock';
-import { call, communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
+import { communeWithCode, startTestHub, type TestHub, submitOnline } from '../helpers/hub';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const fast: SchedulerOptions = { intervalMs: 60_000, debounceMs: 100, startJitterMs: 0, backoff: { baseMs: 20, capMs: 80 }, offlineAfter: 2, probeMs: [50, 100] };
@@ -116,8 +116,8 @@ describe('sync.status / sync.enrol / sync.now through the core (scheduler on a r
 
     const id = uuidv7(Date.now());
     const sentAt = Date.now();
-    const portal = { id, communeId: '000.00.00.X99', procedureCode: '1.001193', procedureVersion: 1, applicantName: 'Võ Thị Trực Tuyến', applicantIdNumber: '001190999077', applicantPhone: '0999000777', form: {}, submittedAt: new Date().toISOString() };
-    expect((await call(hub, 'POST', '/v1/portal/dossiers', portal, hub.portalToken)).status).toBe(201);
+    const portal = { id, communeId: '000.00.00.X99', applicantName: 'Võ Thị Trực Tuyến', applicantIdNumber: '001190999077', applicantPhone: '0999000777', submittedAt: new Date().toISOString() };
+    expect((await submitOnline(hub, portal)).status).toBe(201);
     const seen = await until(async () => (await c.invoke('dossier.get', { id }, clerk)).ok, (ok) => ok, 5_000);
     expect(seen).toBe(true);
     // Well inside the 60 s timer: only the held pull can have brought it.

@@ -16,7 +16,7 @@ import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { requestToken, type FetchFn } from '../../src/sync/hub-api';
 import { at } from '../helpers/dossier-fixtures';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
-import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
+import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub, submitOnline } from '../helpers/hub';
 import { addScannedPage, fakeScan, laneOf, pagesDirOf, printSlip, slipsDirOf } from '../helpers/sync-attachments';
 import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
 import { useOpenSyncParts } from '../helpers/sync-teardown';
@@ -173,17 +173,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       const started = performance.now();
       const waiting = b.client.waitForChanges(20);
       await new Promise((r) => setTimeout(r, 300));
-      await call(hub, 'POST', '/v1/portal/dossiers', {
-        id: uuidv7(Date.parse(at(3))),
-        communeId: COMMUNE,
-        procedureCode: '1.001193',
-        procedureVersion: 1,
-        applicantName: 'Lê Văn Thử',
-        applicantIdNumber: '001299000002',
-        applicantPhone: '0900000002',
-        form: {},
-        submittedAt: at(3),
-      }, hub.portalToken);
+      await submitOnline(hub, { id: uuidv7(Date.parse(at(3))), communeId: COMMUNE, applicantName: 'Lê Văn Thử', applicantIdNumber: '001299000002', applicantPhone: '0900000002', submittedAt: at(3) });
       expect(await waiting).toBe(1);
       // Well before the 10 s re-check: the wake-up came from the new LISTEN session.
       expect(performance.now() - started).toBeLessThan(8000);
@@ -201,17 +191,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       const waiting = b.client.waitForChanges(waitS);
       await new Promise((r) => setTimeout(r, 300));
       const onlineId = uuidv7(Date.parse(at(2)));
-      const portal = await call(hub, 'POST', '/v1/portal/dossiers', {
-        id: onlineId,
-        communeId: COMMUNE,
-        procedureCode: '1.001193',
-        procedureVersion: 1,
-        applicantName: 'Trần Thị Thử',
-        applicantIdNumber: '001299000001',
-        applicantPhone: '0900000001',
-        form: {},
-        submittedAt: at(2),
-      }, hub.portalToken);
+      const portal = await submitOnline(hub, { id: onlineId, communeId: COMMUNE, applicantName: 'Trần Thị Thử', applicantIdNumber: '001299000001', applicantPhone: '0900000001', submittedAt: at(2) });
       expect(portal.status).toBe(201);
       expect(await waiting).toBe(1);
       // Woken by the change, not by the end of the wait.

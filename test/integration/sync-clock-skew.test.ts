@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { num } from '../../src/hub/db/db';
 import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { openTestStore } from '../helpers/dossier-fixtures';
-import { call, communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
+import { communeWithCode, startTestHub, type TestHub, submitOnline } from '../helpers/hub';
 import { bundleForNode, startPcProcess, type PcProcess } from '../helpers/netns-hub';
 import type { NetnsPcConfig } from '../helpers/netns-pc';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -51,13 +51,7 @@ describe('sync with a PC clock set days wrong (libfaketime)', () => {
     open.pcs.push(skewed, honest);
 
     const portalId = uuidv7(Date.now());
-    const portal = await call(
-      hub,
-      'POST',
-      '/v1/portal/dossiers',
-      { id: portalId, communeId: COMMUNE, procedureCode: '1.001193', procedureVersion: 1, applicantName: 'Võ Thị Trực Tuyến', applicantIdNumber: '001190999077', applicantPhone: '0999000777', form: {}, submittedAt: new Date().toISOString() },
-      hub.portalToken,
-    );
+    const portal = await submitOnline(hub, { id: portalId, communeId: COMMUNE, applicantName: 'Võ Thị Trực Tuyến', applicantIdNumber: '001190999077', applicantPhone: '0999000777', submittedAt: new Date().toISOString() });
     expect(portal.status).toBe(201);
 
     const feedVersion = async (): Promise<number> => num((await hub.db.query('SELECT feed_version FROM communes WHERE id = $1', [COMMUNE]))[0]?.feed_version);

@@ -15,7 +15,7 @@ import { SyncClient } from '../../src/sync/client';
 import { newDeviceKeyPair } from '../../src/sync/device-key';
 import { enrol, push, requestToken, SyncError, type FetchFn } from '../../src/sync/hub-api';
 import { at } from '../helpers/dossier-fixtures';
-import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
+import { call, communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub, submitOnline } from '../helpers/hub';
 import { enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
 import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -118,17 +118,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       const fromA = receiveDossiers(a, 12);
       await a.client.syncOnce();
       const onlineId = uuidv7(Date.parse(at(2)));
-      const portal = await call(hub, 'POST', '/v1/portal/dossiers', {
-        id: onlineId,
-        communeId: '000.00.00.X99',
-        procedureCode: '1.001193',
-        procedureVersion: 1,
-        applicantName: 'Trần Thị Thử',
-        applicantIdNumber: '001299000001',
-        applicantPhone: '0900000001',
-        form: {},
-        submittedAt: at(2),
-      }, hub.portalToken);
+      const portal = await submitOnline(hub, { id: onlineId, communeId: '000.00.00.X99', applicantName: 'Trần Thị Thử', applicantIdNumber: '001299000001', applicantPhone: '0900000001', submittedAt: at(2) });
       expect(portal.status).toBe(201);
       expect((await call(hub, 'PUT', '/v1/admin/holidays/2027', { overlay: { daysOff: ['2027-02-05'] } })).status).toBe(204);
       await b.client.syncOnce();
