@@ -1,4 +1,4 @@
-import { compareCivilDates, formatVietnameseDate, isValidCivilDate, type CivilDate } from '../calendar/civil-date';
+import { compareCivilDates, formatIsoDate, formatVietnameseDate, isValidCivilDate, type CivilDate } from '../calendar/civil-date';
 import { issue, type Validated, type ValidationIssue } from '../validation';
 
 /*
@@ -104,10 +104,29 @@ function readYymmdd(text: string): CivilDate | undefined {
   return isValidCivilDate(date) ? date : undefined;
 }
 
-/** A run of daily sequence numbers one device may issue, both ends included. */
+/**
+ * A run of daily sequence numbers one device may issue, both ends included; with `from` or
+ * `until` (ISO dates, inclusive) only for receipts on those days. Dated blocks are how a
+ * replacement PC continues a slot without repeating the old PC's numbers (`sequence-plan.ts`).
+ */
 export interface SequenceBlock {
   readonly start: number;
   readonly end: number;
+  readonly from?: string | undefined;
+  readonly until?: string | undefined;
+}
+
+/** True when the block may be used for a receipt on `date`. */
+export function blockValidOn(block: SequenceBlock, date: CivilDate): boolean {
+  const day = formatIsoDate(date);
+  return (block.from === undefined || block.from <= day) && (block.until === undefined || day <= block.until);
+}
+
+/** True when some day lies in both blocks' date ranges (an open end reaches every day). */
+function datesOverlap(x: SequenceBlock, y: SequenceBlock): boolean {
+  const lo = [x.from, y.from].filter((d): d is string => d !== undefined).sort().at(-1);
+  const hi = [x.until, y.until].filter((d): d is string => d !== undefined).sort()[0];
+  return lo === undefined || hi === undefined || lo <= hi;
 }
 
 /**
@@ -122,9 +141,9 @@ export function slotSequenceBlock(slot: number, width = 1000): SequenceBlock {
   return block;
 }
 
-/** True when the two sets of blocks share a number: two devices of one unit must never. */
+/** True when the two sets of blocks share a number on some day: two devices of one unit must never. */
 export function sequenceBlocksOverlap(a: readonly SequenceBlock[], b: readonly SequenceBlock[]): boolean {
-  return a.some((x) => b.some((y) => x.start <= y.end && y.start <= x.end));
+  return a.some((x) => b.some((y) => x.start <= y.end && y.start <= x.end && datesOverlap(x, y)));
 }
 
 const formatBlock = (b: SequenceBlock): string => `${pad(b.start, 4)}–${pad(b.end, 4)}`;
@@ -190,9 +209,10 @@ export function nextDossierSequence(state: DossierSequenceState, date: CivilDate
     };
   }
   const after = last !== undefined && compareCivilDates(last.date, date) === 0 ? last.sequence : 0;
-  const candidates = state.blocks.filter((b) => b.end > after).map((b) => Math.max(b.start, after + 1));
+  const usable = state.blocks.filter((b) => blockValidOn(b, date));
+  const candidates = usable.filter((b) => b.end > after).map((b) => Math.max(b.start, after + 1));
   if (candidates.length > 0) return { ok: true, value: Math.min(...candidates) };
-  const ranges = [...state.blocks].sort((x, y) => x.start - y.start).map(formatBlock).join(', ');
+  const ranges = [...usable].sort((x, y) => x.start - y.start).map(formatBlock).join(', ');
   return {
     ok: false,
     error: issue(
