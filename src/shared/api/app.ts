@@ -21,6 +21,8 @@ export const AppInfo = z.object({
   counts: z.object({
     dossiers: z.number().int().nonnegative(),
   }),
+  /** The commune's own data, or the training sandbox (every screen and slip is marked). */
+  mode: z.enum(['production', 'training']),
   /** Which shell serves the renderer: the Electron app, the loopback browser host, or the CLI. */
   host: z.enum(['electron', 'browser-host', 'cli']),
 });

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { Role } from '../dossier/roles';
 import { AccountList, AccountSummary, ChangePasswordInput, CreateAccountInput, CurrentSession, LoginInput, LoginOutput, SessionUser, UnlockInput } from './accounts';
+// Provisioned PCs, the training sandbox and the account lifecycle (issue 12)
+import { AccountIdInput, ChoosePasswordInput, PasswordReset, UpdateAccountInput } from './accounts';
+import { DeskStatus, DeskSwitchInput, ProvisionInput } from './desk';
 import { AppInfo, HealthReport } from './app';
 import {
   AvailableTransitions,
@@ -26,7 +29,7 @@ import {
 import { DossierSearchInput, DossierSearchResult, QueueToday, QueueTodayInput } from './queues';
 import { ReportSummary, ReportSummaryInput } from './reports';
 import { PrinterList, PrintLogEntry, PrintLogList, SetDefaultPrinterInput, SlipPdf, SlipPrintInput, SlipRefInput, SlipReprintInput } from './printing';
-import { SyncEnrolInput, SyncStatusView } from './sync';
+import { SyncStatusView } from './sync';
 // Sync conflicts (issue 7c)
 import { SyncConflictList, SyncConflictResolveInput, SyncConflictView } from './sync';
 // Sync refusals on the "Đồng bộ" screen (issue 7/8)
@@ -72,6 +75,21 @@ export const contract = {
   'account.create': { input: CreateAccountInput, output: AccountSummary, access: ['admin'] },
   /** Every local account, by user name (administrators only). */
   'account.list': { input: NoInput, output: AccountList, access: ['admin'] },
+  // ---- Provisioning, the training sandbox, the account lifecycle (issue 12) ----
+  /** Which data the PC works on (none yet, the commune's, the training sandbox) and how provisioning stands. */
+  'desk.status': { input: NoInput, output: DeskStatus, access: 'public' },
+  /** Applies a provisioning package (first start only: refused once the PC has a commune). */
+  'desk.provision': { input: ProvisionInput, output: DeskStatus, access: 'public' },
+  /** Opens the commune's data or the training sandbox; everyone is signed out. */
+  'desk.switch': { input: DeskSwitchInput, output: DeskStatus, access: 'public' },
+  /** Puts the training sandbox back to its starting data (administrators, in the sandbox only). */
+  'desk.training-reset': { input: NoInput, output: DeskStatus, access: ['admin'] },
+  /** Sets the password of an account that must choose one (setup code, reset); the session then works normally. */
+  'account.choose-password': { input: ChoosePasswordInput, output: Done, access: 'session' },
+  /** Changes an account's role, active flag or name; its sessions on every PC close. */
+  'account.update': { input: UpdateAccountInput, output: AccountSummary, access: ['admin'] },
+  /** Gives an account a one-time password; the person must choose a new one at the next sign-in. */
+  'account.reset-password': { input: AccountIdInput, output: PasswordReset, access: ['admin'] },
   /** Today's queue: due today, overdue, waiting for a supplement, assigned to me; each section paged. */
   'queue.today': { input: QueueTodayInput, output: QueueToday, access: ['clerk', 'specialist', 'leader'] },
   /** One search box: a dossier code, a 12-digit ID number, a phone or a name (diacritics ignored). */
@@ -156,8 +174,6 @@ export const contract = {
   'sync.status': { input: NoInput, output: SyncStatusView, access: 'signed-in' },
   /** Syncs now instead of waiting for the timer; answers with the status once the attempt ends. */
   'sync.now': { input: NoInput, output: SyncStatusView, access: 'signed-in' },
-  /** Enrols this PC with the hub using the commune's one-time code, then starts syncing (administrators only). */
-  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, access: ['admin'] },
   // ---- Sync conflicts (issue 7c, sync.md §4.6) ----
   /** Fields, statuses and account names changed both here and on the hub, not yet settled. */
   'sync.conflicts': { input: NoInput, output: SyncConflictList, access: ['clerk', 'leader'] },

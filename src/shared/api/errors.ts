@@ -71,6 +71,62 @@ const catalogue = {
     vi: (p: Params) => `Tên đăng nhập "${p.username}" đã có người dùng. Hãy chọn tên khác.`,
     en: (p: Params) => `The user name "${p.username}" is taken. Choose another.`,
   },
+  'auth.must-change-password': {
+    vi: () => 'Bạn cần đặt mật khẩu mới trước khi làm việc (lần đăng nhập đầu hoặc mật khẩu vừa được cấp lại).',
+    en: () => 'Choose a new password before you continue (first sign-in, or a password that was just reset).',
+  },
+  'auth.session-ended': {
+    vi: () => 'Phiên làm việc đã kết thúc vì tài khoản vừa bị khoá, đổi vai trò hoặc đổi mật khẩu. Hãy đăng nhập lại.',
+    en: () => 'The session ended because the account was disabled, its role changed or its password changed. Sign in again.',
+  },
+  'auth.account-unknown': {
+    vi: () => 'Không tìm thấy tài khoản này trên máy. Hãy tải lại danh sách tài khoản.',
+    en: () => 'No such account on this PC. Reload the list of accounts.',
+  },
+  'auth.last-admin': {
+    vi: () => 'Không thể khoá hoặc đổi vai trò của quản trị viên cuối cùng đang hoạt động: sẽ không còn ai quản lý được tài khoản.',
+    en: () => 'The last active administrator cannot be disabled or given another role: nobody could manage accounts any more.',
+  },
+  'auth.not-yourself': {
+    vi: () => 'Không thể tự khoá, tự đổi vai trò hay tự cấp lại mật khẩu cho chính mình. Hãy nhờ một quản trị viên khác.',
+    en: () => 'You cannot disable, change the role of or reset the password of your own account. Ask another administrator.',
+  },
+  'desk.not-set-up': {
+    vi: () => 'Máy này chưa được cài đặt cho xã nào. Hãy chọn "Cài đặt cho xã" với gói cài đặt của trung tâm dữ liệu, hoặc "Dùng thử / Đào tạo".',
+    en: () => 'This PC is not set up for a commune yet. Choose "Set up for the commune" with the data centre\'s package, or "Try / Training".',
+  },
+  'desk.already-provisioned': {
+    vi: (p: Params) => `Máy này đã được cài đặt cho ${p.commune}. Muốn thay máy hoặc cài lại, hãy xin trung tâm dữ liệu gói cài đặt thay thế và dùng trên một thư mục dữ liệu mới.`,
+    en: (p: Params) => `This PC is already set up for ${p.commune}. To replace or reinstall it, ask the data centre for a replacement package and use it on a new data folder.`,
+  },
+  'desk.training-only': {
+    vi: () => 'Chỉ làm lại được dữ liệu của bản đào tạo, không phải dữ liệu thật của xã.',
+    en: () => "Only the training sandbox can be reset, never the commune's real data.",
+  },
+  'desk.not-provisioned': {
+    vi: () => 'Máy này chưa có dữ liệu của xã: cần áp dụng gói cài đặt của trung tâm dữ liệu trước.',
+    en: () => "This PC has no commune data yet: apply the data centre's provisioning package first.",
+  },
+  'provision.not-found': {
+    vi: (p: Params) => `Không thấy gói cài đặt (provision.motcua). Hãy chép tệp do trung tâm dữ liệu gửi vào: ${p.paths}, hoặc chọn tệp.`,
+    en: (p: Params) => `No provisioning package (provision.motcua) was found. Copy the data centre's file to: ${p.paths}, or choose the file.`,
+  },
+  'provision.invalid': {
+    vi: () => 'Gói cài đặt bị hỏng hoặc đã bị sửa (chữ ký không khớp). Không có gì được ghi. Hãy xin trung tâm dữ liệu cấp lại gói cài đặt cho máy này.',
+    en: () => 'The provisioning package is damaged or was altered (its signature does not match). Nothing was written. Ask the data centre to issue the package for this PC again.',
+  },
+  'provision.expired': {
+    vi: (p: Params) => `Gói cài đặt đã hết hạn lúc ${p.at}. Không có gì được ghi. Hãy xin trung tâm dữ liệu cấp gói cài đặt mới cho máy này.`,
+    en: (p: Params) => `The provisioning package expired at ${p.at}. Nothing was written. Ask the data centre for a new package for this PC.`,
+  },
+  'provision.used': {
+    vi: () => 'Gói cài đặt này đã được dùng cho một máy khác. Không có gì được ghi. Hãy xin trung tâm dữ liệu gói cài đặt mới (hoặc gói thay thế nếu máy cũ hỏng).',
+    en: () => 'This provisioning package was already used on another PC. Nothing was written. Ask the data centre for a new package (or a replacement package if the old PC broke).',
+  },
+  'provision.hub-url': {
+    vi: () => 'Gói cài đặt chỉ tới máy chủ không dùng https. Không có gì được ghi. Hãy báo trung tâm dữ liệu cấp lại gói với địa chỉ https.',
+    en: () => 'The provisioning package points at a hub without https. Nothing was written. Ask the data centre to issue it again with an https address.',
+  },
   'validation.failed': {
     vi: (p: Params) => `Thông tin chưa hợp lệ (${p.issue}).`,
     en: (p: Params) => `The information is not valid (${p.issue}).`,

@@ -34,14 +34,6 @@ export const SyncStatusView = z.object({
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
-/** Enrols this PC with the hub using the one-time code the data centre gave for this commune. */
-export const SyncEnrolInput = z
-  .object({
-    hubUrl: z.string().trim().url().max(300),
-    code: z.string().trim().min(4).max(64),
-  })
-  .strict();
-
 // ---- Conflicts with the hub (issue 7c, sync.md §4.6) ----
 /** One field, status or account name changed both here and on the hub; the hub's value is shown until someone decides. */
 export const SyncConflictView = z.object({

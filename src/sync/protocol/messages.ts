@@ -30,9 +30,29 @@ export const enrolRequest = z.object({
 });
 export type EnrolRequest = z.infer<typeof enrolRequest>;
 
-/** The device's identity on the hub; no secret travels, the PC proves itself by signing. */
-export const enrolResponse = z.object({ deviceId: z.string(), communeId: z.string() });
+/**
+ * The device's identity on the hub; no secret travels, the PC proves itself by signing. The hub
+ * signs its answer with its Ed25519 key (`enrolAnswerMessage`): a PC provisioned by a package
+ * accepts only an answer signed by the key that package names (issue 12).
+ */
+export const enrolResponse = z.object({
+  deviceId: z.string(),
+  communeId: z.string(),
+  /** The slot of the package the code came from; null for a code issued without a package. */
+  slot: z.number().int().min(0).max(9).nullable().default(null),
+  /** base64 Ed25519 signature over `enrolAnswerMessage(...)`. */
+  signature: z.string().min(1).max(200),
+});
 export type EnrolResponse = z.infer<typeof enrolResponse>;
+
+/** What the hub signs in its enrolment answer: bound to the PC's own public key, so it cannot be replayed to another PC. */
+export const enrolAnswerMessage = (a: { deviceId: string; communeId: string; publicKey: string }): string =>
+  `motcua-enrol-v${PROTOCOL_VERSION}\n${a.deviceId}\n${a.communeId}\n${a.publicKey}`;
+
+/** POST /v1/provision/status: whether a package's enrolment code is still unspent (asked before applying it, when the hub answers). */
+export const provisionStatusRequest = z.object({ protocol: z.literal(PROTOCOL_VERSION), packageId: z.string().min(8).max(64) });
+export const provisionStatusResponse = z.object({ state: z.enum(['unused', 'used', 'expired', 'withdrawn', 'unknown']) });
+export type ProvisionStatusResponse = z.infer<typeof provisionStatusResponse>;
 
 /** POST /v1/challenge: a nonce for the device to sign (single use, short-lived, kept by the hub). */
 export const challengeRequest = z.object({ protocol: z.literal(PROTOCOL_VERSION), deviceId: z.string() });
@@ -135,6 +155,8 @@ export const accountItem = z.object({
   role: z.enum(roles),
   passwordHash: z.string(),
   active: z.boolean(),
+  /** The person must choose a new password at the next sign-in (a reset, a setup code). */
+  mustChangePassword: z.boolean().default(false),
 });
 export const pullItem = z.discriminatedUnion('type', [dossierItem, holidayItem, procedureItem, adminUnitItem, accountItem]);
 export type PullItem = z.infer<typeof pullItem>;

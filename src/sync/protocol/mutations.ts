@@ -4,9 +4,10 @@
  * Loose objects: the snapshot carries every dossier column and the hub stores it whole.
  */
 import { z } from 'zod';
+import { roles } from '../../shared/dossier/roles';
 
 /** Kinds the hub knows; any other is rejected permanently, never retried. */
-export const mutationKinds = ['dossier.received', 'dossier.transitioned', 'dossier.viewed', 'dossier.edited'] as const;
+export const mutationKinds = ['dossier.received', 'dossier.transitioned', 'dossier.viewed', 'dossier.edited', 'account.upserted'] as const;
 
 /** One history event. */
 export const eventPayload = z.looseObject({
@@ -29,3 +30,20 @@ export const dossierSnapshot = z.looseObject({ id: z.string().min(1), status: z.
 export const dossierChangePayload = z.object({ event: eventPayload, dossier: dossierSnapshot, base: z.record(z.string(), z.unknown()).optional() });
 /** `dossier.viewed`: who read what, no dossier data. */
 export const dossierViewedPayload = z.object({ event: eventPayload });
+
+/**
+ * `account.upserted` (issue 12): an administrator on a PC created an account or changed one
+ * (role, active flag, password, a reset). The hub stores it for the token's commune and puts it
+ * in that commune's feed, so every PC of the commune has it at its next pull. Password hashes
+ * only, never a password.
+ */
+export const accountUpsertPayload = z.object({
+  id: z.string().min(1).max(64),
+  username: z.string().min(1).max(64),
+  displayName: z.string().min(1).max(120),
+  role: z.enum(roles),
+  passwordHash: z.string().min(1).max(300),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+export type AccountUpsertPayload = z.infer<typeof accountUpsertPayload>;
