@@ -7,7 +7,7 @@ import { openCore } from '../src/main/services/core';
 /** Runs inside a fresh process: open the core and answer the first query, in ms since process start. */
 export async function coldCoreChild(dataDir: string): Promise<void> {
   const started = performance.now();
-  const core = await openCore({ version: 'bench', dataDir, host: 'cli', clock: systemClock });
+  const core = await openCore({ version: 'bench', dataDir, profile: 'training', host: 'cli', clock: systemClock });
   const reply = await core.invoke('app.info', {});
   const done = performance.now();
   core.dispose();

@@ -5,7 +5,7 @@
  * store for now; moving it to the OS key store (DPAPI through Electron safeStorage on Windows) is
  * noted in docs/architecture.md.
  */
-import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { challengeMessage } from './protocol/messages';
 
 /** A fresh key pair: the public key as the hub wants it, the private key as the PC keeps it. */
@@ -35,4 +35,14 @@ export function signChallenge(privateKey: string, deviceId: string, nonce: strin
   }
   if (key.asymmetricKeyType !== 'ed25519') return undefined;
   return sign(null, Buffer.from(challengeMessage(deviceId, nonce), 'utf8'), key).toString('base64');
+}
+
+/** True when `signature` (base64) is the hub key's (SPKI base64) Ed25519 signature over `message`; false for any malformed input. */
+export function verifyHubSignature(hubPublicKey: string, message: string, signature: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(hubPublicKey, 'base64'), format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'ed25519' && verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
 }

@@ -4,10 +4,13 @@
  * (network, 5xx, 429) or not (4xx), and carries a message the clerk can read.
  */
 import { type z } from 'zod';
-import { newDeviceKeyPair, signChallenge } from './device-key';
+import { newDeviceKeyPair, signChallenge, verifyHubSignature, type DeviceKeyPair } from './device-key';
 import {
   challengeResponse,
+  enrolAnswerMessage,
   enrolResponse,
+  provisionStatusResponse,
+  type ProvisionStatusResponse,
   errorResponse,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
@@ -88,11 +91,38 @@ export interface EnrolledDevice extends EnrolResponse {
   readonly secret: string;
 }
 
-/** Makes the PC's key pair and spends a one-time enrol code on it; the caller stores `secret`. */
-export async function enrol(fetchFn: FetchFn, hubUrl: string, code: string, deviceName: string, startAfterSeq = 0): Promise<EnrolledDevice> {
-  const keys = newDeviceKeyPair();
+/**
+ * Spends a one-time enrol code on the PC's key pair (a new one unless `keys` is given: a retry
+ * after a lost answer must offer the same key); the caller stores `secret`. With `hubPublicKey`
+ * (the provisioning package's), an answer the hub did not sign for this very key is refused.
+ */
+export async function enrol(
+  fetchFn: FetchFn,
+  hubUrl: string,
+  code: string,
+  deviceName: string,
+  startAfterSeq = 0,
+  options: { readonly keys?: DeviceKeyPair; readonly hubPublicKey?: string } = {},
+): Promise<EnrolledDevice> {
+  const keys = options.keys ?? newDeviceKeyPair();
   const enrolled = await callHub(fetchFn, `${hubUrl}/v1/enrol`, json({ protocol: PROTOCOL_VERSION, code, deviceName, publicKey: keys.publicKey, startAfterSeq }), enrolResponse);
+  if (options.hubPublicKey !== undefined && !verifyHubSignature(options.hubPublicKey, enrolAnswerMessage({ ...enrolled, publicKey: keys.publicKey }), enrolled.signature)) {
+    throw new SyncError('hub-signature', false, {
+      vi: 'Câu trả lời đăng ký không có chữ ký của máy chủ ghi trong gói cài đặt; máy không đăng ký với máy chủ này.',
+      en: 'The enrolment answer is not signed by the hub named in the provisioning package; the PC did not enrol with it.',
+    });
+  }
   return { ...enrolled, secret: keys.privateKey };
+}
+
+/** Whether a package's enrolment code is still unspent; undefined when the hub does not answer in time. */
+export async function askProvisionStatus(fetchFn: FetchFn, hubUrl: string, packageId: string, timeoutMs: number): Promise<ProvisionStatusResponse['state'] | undefined> {
+  try {
+    const answer = await callHub(fetchFn, `${hubUrl}/v1/provision/status`, json({ protocol: PROTOCOL_VERSION, packageId }), provisionStatusResponse, timeoutMs);
+    return answer.state;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Asks the hub for a nonce, signs it with the device's private key and trades it for a short-lived token. */

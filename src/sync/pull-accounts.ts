@@ -6,13 +6,18 @@
  * and the clash is recorded as a conflict for an administrator.
  */
 import type { WriteDb } from '../main/store/db';
+import { listOutboxForEntity } from '../main/store/repos/outbox';
 import { recordSyncConflict } from '../main/store/repos/sync-conflicts';
 import { findUserByUsername, putUserFromHub } from '../main/store/repos/users';
 import { uuidv7 } from '../shared/id/uuidv7';
 import type { PullItem } from './protocol/messages';
 
-/** Applies one account item inside the page's transaction. */
+/**
+ * Applies one account item inside the page's transaction. An account changed here and not yet
+ * pushed keeps the local change: the push brings the hub level and the feed returns it.
+ */
 export function applyPulledAccount(db: WriteDb, item: Extract<PullItem, { type: 'account' }>, now: string): void {
+  if (listOutboxForEntity(db, item.id).some((e) => e.sentAt === null)) return;
   const holder = findUserByUsername(db, item.username);
   if (holder !== undefined && holder.id !== item.id) {
     recordSyncConflict(db, {
@@ -29,5 +34,5 @@ export function applyPulledAccount(db: WriteDb, item: Extract<PullItem, { type: 
     });
     return;
   }
-  putUserFromHub(db, { id: item.id, username: item.username, displayName: item.displayName, role: item.role, passwordHash: item.passwordHash, active: item.active }, now);
+  putUserFromHub(db, { id: item.id, username: item.username, displayName: item.displayName, role: item.role, passwordHash: item.passwordHash, active: item.active, mustChangePassword: item.mustChangePassword }, now);
 }

@@ -17,8 +17,9 @@ export function syncFailure(error: unknown, hubUrl: string): ApiError {
   return describeError('sync.hub-error', { reason: error.status === undefined ? error.code : `${error.code}, HTTP ${error.status}` });
 }
 
-/** The error `sync.enrol` throws: a refused code is the clerk's to fix, the rest as above. */
+/** Why an enrolment failed: a refused code or a hub that is not the package's is the data centre's to fix, the rest as above. */
 export function enrolFailure(error: unknown, hubUrl: string): AppError {
+  if (error instanceof SyncError && error.code === 'hub-signature') return new AppError('sync.hub-signature');
   if (error instanceof SyncError && (error.code === 'enrol-code-invalid' || error.status === 400 || error.status === 403)) {
     return new AppError('sync.enrol-code-invalid');
   }

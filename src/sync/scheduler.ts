@@ -20,12 +20,14 @@ import { AppError, describeError } from '../shared/api/errors';
 import type { Store } from '../main/store/db';
 import { newestOutboxSeq } from '../main/store/repos/outbox';
 import { getSyncEnrolment, putSyncEnrolment, settledOutboxSeq, type SyncEnrolment } from '../main/store/repos/sync-enrolment';
+import { getSyncProvision, putSyncProvision } from '../main/store/repos/sync-provision';
 import { idleSyncRuntime, readSyncStatus, type SyncRuntime } from '../main/store/repos/sync-status';
 import { AttachmentLane } from './attachments';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { SyncClient, type SyncClientOptions } from './client';
 import { FeedListener } from './feed-listener';
 import { enrol, SyncError, type FetchFn } from './hub-api';
+import { newDeviceKeyPair } from './device-key';
 import { watchHubClock, type ClockWatchingFetch } from './hub-clock';
 import { enrolFailure, isUnreachable, syncFailure } from './scheduler-errors';
 import { MAX_PULL_WAIT_S } from './protocol/messages';
@@ -100,6 +102,8 @@ export class SyncScheduler {
   #again = false;
   #failures = 0;
   #unreachable = 0;
+  #enrolTimer: ReturnType<typeof setTimeout> | undefined;
+  #enrolling: Promise<void> | undefined;
   #seenSeq: number;
   #runtime: Omit<SyncRuntime, 'clockOffsetMs' | 'clockWarning' | 'syncing'> = idleSyncRuntime;
 
@@ -132,6 +136,7 @@ export class SyncScheduler {
     if (this.#started || this.#disposed) return;
     this.#started = true;
     if (this.#lanes !== undefined) this.#startLanes(Math.floor(this.#random() * this.#startJitterMs));
+    else if (this.#store.read(getSyncProvision)?.state === 'pending') this.#scheduleEnrol(0);
   }
 
   /** The badge's view. */
@@ -179,6 +184,63 @@ export class SyncScheduler {
     return this.status();
   }
 
+  /**
+   * Enrolment from the provisioning package (issue 12): the PC works from the moment the package
+   * is applied; this keeps trying until the hub answers, with the same key pair every time (the
+   * hub answers a retry with the same key again), and accepts only an answer signed by the
+   * package's hub key. A refused code or signature stops it: the data centre must act.
+   */
+  #scheduleEnrol(delayMs: number): void {
+    if (this.#disposed) return;
+    clearTimeout(this.#enrolTimer);
+    this.#enrolTimer = setTimeout(() => {
+      this.#enrolling = this.#enrolFromPackage().finally(() => (this.#enrolling = undefined));
+    }, delayMs);
+    this.#enrolTimer.unref?.();
+  }
+
+  async #enrolFromPackage(): Promise<void> {
+    let provision = this.#store.read(getSyncProvision);
+    if (provision === undefined || provision.state !== 'pending' || provision.enrolCode === null || this.#disposed) return;
+    if (provision.keys === null) {
+      provision = { ...provision, keys: newDeviceKeyPair() };
+      const made = provision;
+      this.#store.write((db) => putSyncProvision(db, made, this.#now().toISOString()));
+    }
+    const { hubUrl, enrolCode, keys, hubPublicKey } = provision;
+    if (keys === null || enrolCode === null) return;
+    const startedAt = this.#now().toISOString();
+    this.#runtime = { ...this.#runtime, lastAttemptAt: startedAt };
+    try {
+      const answer = await enrol(this.#hub.fetch, hubUrl, enrolCode, this.#deviceName, this.#store.read(settledOutboxSeq), { keys, hubPublicKey });
+      if (this.#disposed) return;
+      const enrolment: SyncEnrolment = { hubUrl, deviceId: answer.deviceId, secret: answer.secret, communeId: answer.communeId, enrolledAt: this.#now().toISOString() };
+      const done = { ...provision, state: 'enrolled' as const, enrolCode: null, keys: null, lastError: null };
+      this.#store.write((db) => {
+        putSyncEnrolment(db, enrolment);
+        putSyncProvision(db, done, enrolment.enrolledAt);
+      });
+      this.#failures = 0;
+      this.#unreachable = 0;
+      this.#runtime = { ...this.#runtime, lastError: null, offlineSince: null };
+      this.#enrolment = enrolment;
+      this.#lanes = this.#connect(enrolment);
+      if (this.#started) this.#startLanes(0);
+    } catch (error) {
+      if (this.#disposed) return;
+      const refused = error instanceof SyncError && !error.transient;
+      const failure = refused ? enrolFailure(error, hubUrl).toApiError() : syncFailure(error, hubUrl);
+      const lastError = { code: failure.code, message: failure.message };
+      const latest = this.#store.read(getSyncProvision) ?? provision;
+      this.#store.write((db) => putSyncProvision(db, { ...latest, state: refused ? 'refused' : 'pending', lastError }, this.#now().toISOString()));
+      this.#runtime = { ...this.#runtime, lastError, offlineSince: isUnreachable(error) ? (this.#runtime.offlineSince ?? startedAt) : this.#runtime.offlineSince };
+      if (refused) return;
+      this.#failures += 1;
+      const [, probeMax] = this.#probeMs;
+      this.#scheduleEnrol(Math.min(backoffDelay(this.#failures - 1, this.#random, this.#backoff), probeMax));
+    }
+  }
+
   /** After an API call: a new outbox row means a push soon (never while offline: the probe decides). */
   noteLocalWrite(): void {
     if (this.#disposed || this.#lanes === undefined) return;
@@ -194,8 +256,9 @@ export class SyncScheduler {
     if (this.#timer !== undefined) clearTimeout(this.#timer.handle);
     this.#timer = undefined;
     clearTimeout(this.#laneStart);
+    clearTimeout(this.#enrolTimer);
     this.#abort.abort();
-    await Promise.all([this.#running, this.#lanes?.listener.quiet(), this.#lanes?.attachments?.dispose()]);
+    await Promise.all([this.#running, this.#enrolling, this.#lanes?.listener.quiet(), this.#lanes?.attachments?.dispose()]);
   }
 
   #connect(e: SyncEnrolment): Lanes {

@@ -5,7 +5,7 @@ import { manualClock } from './fixed-clock';
 /** A core on `dataDir` whose clock stands at `iso` until the test moves it. */
 export async function openCoreAt(dataDir: string, iso: string): Promise<{ core: Core; clock: ReturnType<typeof manualClock> }> {
   const clock = manualClock(iso);
-  return { core: await openCore({ version: 't', dataDir, host: 'cli', clock }), clock };
+  return { core: await openCore({ version: 't', dataDir, profile: 'training', host: 'cli', clock }), clock };
 }
 
 /** Signs a demo account in and returns its token and user id. */

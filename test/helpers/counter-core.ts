@@ -35,7 +35,7 @@ export interface CounterCore {
 
 export async function openCounterCore(dataDir: string, at = MONDAY_8AM, extra: Pick<CoreContext, 'printer'> = {}): Promise<CounterCore> {
   const clock = manualClock(at);
-  const core = await openCore({ version: 't', dataDir, host: 'cli', clock, ...extra });
+  const core = await openCore({ version: 't', dataDir, profile: 'training', host: 'cli', clock, ...extra });
   const store = openStore(join(dataDir, databaseFileName));
   return {
     core,

@@ -21,7 +21,7 @@ async function start() {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>probe</title>');
   writeFileSync(join(root, 'secret.txt'), 'outside the root');
-  const core = await openCore({ version: '1.0.0', dataDir: tempDir(), host: 'browser-host', clock: fixedClock('2026-11-23T00:00:00Z') });
+  const core = await openCore({ version: '1.0.0', dataDir: tempDir(), profile: 'training', host: 'browser-host', clock: fixedClock('2026-11-23T00:00:00Z') });
   const host = await startHost({ core, rendererDir, token: 'launch-token-for-test' });
   running = { host, core };
   return host;

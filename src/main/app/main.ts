@@ -7,7 +7,10 @@ import { app, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { appVersion } from '../../shared/version';
 import { systemClock } from '../services/clock';
-import { backupIntervalMs, explainStartupError, openCore, type Core } from '../services/core';
+import { backupIntervalMs, explainStartupError } from '../services/core';
+import { Desk } from '../services/desk/desk';
+import { knownPackagePaths } from '../services/desk/package-paths';
+import { askProvisionStatus } from '../../sync/hub-api';
 import { openSyncScheduler } from '../../sync/scheduler';
 import { ElectronPrinter } from './electron-printer';
 import { bindIpc } from './ipc';
@@ -20,16 +23,20 @@ import { spawnUtilityWorker } from './twain-utility-process';
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-let core: Core | undefined;
+let core: Desk | undefined;
 let stopBackups: (() => Promise<void>) | undefined;
 
 void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   try {
-    core = await openCore({
+    const root = process.env.MOTCUA_DATA_DIR ?? app.getPath('userData');
+    core = await Desk.open({
       version: appVersion,
-      dataDir: process.env.MOTCUA_DATA_DIR ?? app.getPath('userData'),
+      root,
       host: 'electron',
+      // `--provision FILE` on the command line, the data folder, %ProgramData%\Motcua Desk (issue 12).
+      packagePaths: knownPackagePaths(root, provisionArg(process.argv)),
+      checkPackage: (hubUrl, id) => askProvisionStatus(fetch, hubUrl, id, 3_000),
       clock: systemClock,
       sync: openSyncScheduler,
       // Windows prints through Electron (SumatraPDF as fallback); elsewhere the core's CUPS printer reads job states back.
@@ -48,6 +55,14 @@ void app.whenReady().then(async () => {
   stopBackups = core.scheduleBackups(backupIntervalMs);
   createMainWindow(preloadPathFrom(__dirname));
 });
+
+/** The value after `--provision` (or `--provision=FILE`), if given. */
+function provisionArg(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--provision' || a.startsWith('--provision='));
+  if (i < 0) return undefined;
+  const arg = argv[i] ?? '';
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+}
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', (event) => {

@@ -93,7 +93,7 @@ describe('motcua backup and restore', () => {
     const dir = await folderWithDossiers(1);
     const { out: made } = await run(['backup', '--json', '--data-dir', dir]);
     const { path } = jsonOutput(made).value as { path: string };
-    const app = await openCore({ version: 't', dataDir: dir, host: 'electron', clock: manualClock('2026-11-23T03:00:00.000Z') });
+    const app = await openCore({ version: 't', dataDir: dir, profile: 'training', host: 'electron', clock: manualClock('2026-11-23T03:00:00.000Z') });
     try {
       const { code, out } = await run(['restore', path, '--json', '--data-dir', dir]);
       expect(code).toBe(1);

@@ -8,7 +8,11 @@ import type { AppError } from '../../shared/api/errors';
 import type { Clock } from '../services/clock';
 
 export interface CliContext {
+  /** The root data folder (`--data-dir`). */
+  readonly root: string;
+  /** The folder of the open data: the root for the commune's data, `training/` in the sandbox. */
   readonly dataDir: string;
+  readonly profile: 'production' | 'training';
   readonly json: boolean;
   /** Positional arguments after the command's name. */
   readonly args: readonly string[];

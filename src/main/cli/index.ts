@@ -16,10 +16,12 @@ import { restoreCommand } from './commands/restore';
 import { printersCommand, printTestCommand } from './commands/print';
 import { scanCommand, scannersCommand } from './commands/scan';
 import { seedDemoCommand } from './commands/seed-demo';
+import { provisionCommand } from './commands/provision';
+import { folderOf, readActiveProfile } from '../services/desk/folders';
 import { statsCommand } from './commands/stats';
 import { usage } from './usage';
 
-const commands: readonly CliCommand[] = [infoCommand, healthCommand, callCommand, doctorCommand, statsCommand, backupCommand, restoreCommand, seedDemoCommand, scannersCommand, scanCommand, printersCommand, printTestCommand];
+const commands: readonly CliCommand[] = [infoCommand, healthCommand, callCommand, doctorCommand, statsCommand, backupCommand, restoreCommand, seedDemoCommand, provisionCommand, scannersCommand, scanCommand, printersCommand, printTestCommand];
 const globalOptions = { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } as const;
 
 /** Runs one command line; resolves to the exit code. `clock` is for tests. */
@@ -34,8 +36,13 @@ export async function runCli(argv: string[], deps: { readonly clock?: Clock } = 
   try {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...globalOptions, ...command.options } });
     const json = values.json === true;
+    const root = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
+    // The CLI looks at whichever data the app would open: the commune's, or the sandbox.
+    const profile = readActiveProfile(root) ?? 'production';
     ctx = {
-      dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(),
+      root,
+      dataDir: folderOf(root, profile),
+      profile,
       json,
       args: positionals.slice(1),
       options: values,

@@ -14,8 +14,9 @@ Cách dùng / usage: motcua <lệnh/command> [tuỳ chọn/options]
   backup [--dir D] [--keep N]   sao lưu ngay, giữ N bản / back up now, keep N copies
   backup --list [--dir D]       liệt kê bản sao lưu / list backups
   restore <tệp/file>            khôi phục từ bản sao lưu (đóng phần mềm trước) / restore a backup (close the app first)
-  seed-demo --dossiers N        tạo N hồ sơ mẫu (máy tập huấn) / add N demo dossiers (training PC)
-            [--force] [--seed S]
+  provision <tệp/file.motcua>   cài đặt máy cho xã bằng gói của trung tâm dữ liệu / apply a provisioning package
+  seed-demo --dossiers N        tạo N hồ sơ mẫu trong bản đào tạo / add N demo dossiers to the training sandbox
+            [--seed S]
   scanners                      liệt kê máy quét / list scanners
   scan --device D --out F.pdf   quét thử vào tệp PDF / test scan into a PDF
   printers                      liệt kê máy in / list printers

@@ -14,7 +14,8 @@ import { serveStatic } from './static-files';
 const maxBodyBytes = 1024 * 1024;
 
 export interface HostOptions {
-  readonly core: Core;
+  /** The desk (or a single core, in tests): whatever answers the API. */
+  readonly core: Pick<Core, 'invoke'>;
   readonly rendererDir: string;
   readonly token: string;
 }

@@ -10,7 +10,7 @@ const tempDir = useTempDirs();
 const clock = fixedClock('2026-11-23T01:30:00.000Z');
 
 function core() {
-  return openCore({ version: '9.9.9', dataDir: tempDir(), host: 'cli', clock });
+  return openCore({ version: '9.9.9', dataDir: tempDir(), profile: 'training', host: 'cli', clock });
 }
 
 describe('core on a fresh data folder', () => {
@@ -69,7 +69,7 @@ describe('router gate', () => {
 describe('scheduled backups', () => {
   it('writes a backup into the data folder and stops cleanly', async () => {
     const dataDir = tempDir();
-    const c = await openCore({ version: '1', dataDir, host: 'browser-host', clock });
+    const c = await openCore({ version: '1', dataDir, profile: 'training', host: 'browser-host', clock });
     const stop = c.scheduleBackups(20);
     await expect.poll(() => listBackups(join(dataDir, 'backups')).length, { timeout: 10_000 }).toBeGreaterThan(0);
     await stop();

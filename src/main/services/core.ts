@@ -3,6 +3,7 @@
  * browser host and the CLI each open one core and hand calls to `invoke`; none holds a rule.
  */
 import { join } from 'node:path';
+import { databaseFileName } from './desk/folders';
 import { AppError, describeError } from '../../shared/api/errors';
 import type { ApiResult } from '../../shared/api/result';
 import { openStore, type Store } from '../store/db';
@@ -25,7 +26,10 @@ import { PrintingService } from './printing/printing-service';
 import { CupsPrinter } from '../devices/printer/cups-printer';
 import { ScanningService } from './scanning/scanning-service';
 import { defaultScanners } from './scanning/drivers';
-import { ensureCommune } from './settings/commune';
+import { ensureDemoCommune, readCommune } from './settings/commune';
+import { accountStamp, defaultIdleMs } from './accounts/sessions';
+import { getUserById } from '../store/repos/users';
+import { deskHandlers } from './desk/handlers';
 import { ensureSequenceSettings } from './settings/sequence-blocks';
 import { workflowHandlers } from './workflow/handlers';
 import { syncHandlers } from './sync/handlers';
@@ -56,19 +60,33 @@ export interface Core {
 /** Long-running hosts back up this often: twice in a counter's working day. */
 export const backupIntervalMs = 4 * 3_600_000;
 
-export const databaseFileName = 'motcua.sqlite';
+export { databaseFileName } from './desk/folders';
 
+/**
+ * Opens the core on one data folder. `profile` says which kind it is (issue 12): a training
+ * sandbox gets the fictitious demo commune and demo accounts and never syncs; a production
+ * folder must already hold its commune from a provisioning package and gets nothing invented.
+ */
 export async function openCore(context: CoreContext): Promise<Core> {
   const store: Store = openStore(join(context.dataDir, databaseFileName));
   try {
-    const sessions = new SessionRegistry(context.clock);
-    const commune = ensureCommune(store, context.clock.now());
-    if (commune.demo) await ensureDemoAccounts({ store, clock: context.clock, sessions });
-    ensureSequenceSettings(store, context.clock.now());
-    ensureSeedCatalogue(store, context.clock.now());
+    // Every call re-reads the caller's account: a change here or from the hub ends its sessions.
+    const sessions = new SessionRegistry(context.clock, defaultIdleMs, (id) => {
+      const user = store.read((db) => getUserById(db, id));
+      return user?.active ? accountStamp(user) : undefined;
+    });
+    const now = context.clock.now();
+    if (context.profile === 'training') {
+      ensureDemoCommune(store, now);
+      await ensureDemoAccounts({ store, clock: context.clock, sessions });
+      ensureSequenceSettings(store, now);
+    } else if (readCommune(store) === undefined) {
+      throw new AppError('desk.not-provisioned');
+    }
+    ensureSeedCatalogue(store, now);
     const scanning = new ScanningService({ store, clock: context.clock, dataDir: context.dataDir, drivers: context.scanners ?? defaultScanners() });
-    // Sync (issue 7): the host's scheduler runs in the background only on long-running hosts.
-    const sync = context.sync?.(store, context.dataDir);
+    // Sync (issue 7) runs in the background only on long-running hosts, and never in the sandbox.
+    const sync = context.profile === 'training' ? undefined : context.sync?.(store, context.dataDir);
     const backups = new BackupJobs({ store, clock: context.clock, dir: defaultBackupDir(context.dataDir), keep: DEFAULT_BACKUP_KEEP });
     const handlers: Handlers = {
       'app.info': () => appInfo(context, store),
@@ -85,6 +103,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...syncConflictHandlers({ store, clock: context.clock }),
       ...syncRejectionHandlers({ store, clock: context.clock }),
       ...maintenanceHandlers(backups),
+      ...deskHandlers(context, store),
     };
     if (context.host !== 'cli') sync?.start();
     return {

@@ -38,7 +38,7 @@ export async function invokeHandler(
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.code}`).join(', ');
     return { ok: false, error: describeError('api.invalid-input', { detail }) };
   }
-  const ctx: CallContext = { user: session.kind === 'none' ? undefined : session.user, token };
+  const ctx: CallContext = { user: session.kind === 'none' || session.kind === 'ended' ? undefined : session.user, token };
   try {
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
     return { ok: true, value: await handler(parsed.data, ctx) };
@@ -52,8 +52,11 @@ export async function invokeHandler(
 function checkAccess(access: Access, session: SessionCheck, name: string): AppError | undefined {
   if (access === 'public') return undefined;
   if (session.kind === 'none') return new AppError('auth.required');
+  if (session.kind === 'ended') return new AppError('auth.session-ended');
   if (access === 'session') return undefined;
   if (session.kind === 'locked') return new AppError('auth.idle-locked');
+  // A setup code or a reset password opens only the form that replaces it.
+  if (session.mustChangePassword) return new AppError('auth.must-change-password');
   if (access === 'signed-in' || access.includes(session.user.role)) return undefined;
   return new AppError('auth.forbidden', { role: session.user.role, action: name });
 }

@@ -99,6 +99,10 @@ const catalogue = {
     vi: (p: Params) => `Máy này đã được cài đặt cho ${p.commune}. Muốn thay máy hoặc cài lại, hãy xin trung tâm dữ liệu gói cài đặt thay thế và dùng trên một thư mục dữ liệu mới.`,
     en: (p: Params) => `This PC is already set up for ${p.commune}. To replace or reinstall it, ask the data centre for a replacement package and use it on a new data folder.`,
   },
+  'desk.unavailable': {
+    vi: () => 'Chức năng này chỉ dùng được trong cửa sổ phần mềm, không dùng từ dòng lệnh.',
+    en: () => 'This is available in the application window only, not from the command line.',
+  },
   'desk.training-only': {
     vi: () => 'Chỉ làm lại được dữ liệu của bản đào tạo, không phải dữ liệu thật của xã.',
     en: () => "Only the training sandbox can be reset, never the commune's real data.",
@@ -286,6 +290,10 @@ const catalogue = {
   'sync.enrol-code-invalid': {
     vi: () => 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy kiểm tra lại mã, hoặc xin mã mới từ trung tâm dữ liệu thành phố.',
     en: () => 'The enrolment code is wrong, already used or expired. Check the code, or ask the city data centre for a new one.',
+  },
+  'sync.hub-signature': {
+    vi: () => 'Máy chủ trả lời không có chữ ký của máy chủ thành phố ghi trong gói cài đặt, nên máy không đăng ký với nó. Hãy báo trung tâm dữ liệu kiểm tra địa chỉ máy chủ.',
+    en: () => "The hub's answer is not signed by the city hub named in the provisioning package, so the PC did not enrol with it. Ask the data centre to check the hub address.",
   },
   'sync.hub-unreachable': {
     vi: (p: Params) => `Không kết nối được máy chủ thành phố (${p.hubUrl}). Hãy kiểm tra mạng và địa chỉ máy chủ; các thay đổi vẫn được giữ trên máy và sẽ tự gửi khi có mạng.`,

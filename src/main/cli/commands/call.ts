@@ -11,7 +11,7 @@ import { formatReply } from '../format';
 async function invoke(ctx: CliContext, name: string, input: unknown): Promise<number> {
   let core;
   try {
-    core = await openCore({ version: appVersion, dataDir: ctx.dataDir, host: 'cli', clock: ctx.clock });
+    core = await openCore({ version: appVersion, dataDir: ctx.dataDir, profile: ctx.profile, host: 'cli', clock: ctx.clock });
   } catch (error) {
     console.error(explainStartupError(error));
     return 1;

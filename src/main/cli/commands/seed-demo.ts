@@ -1,28 +1,31 @@
 /**
- * `seed-demo --dossiers N [--force] [--seed S]`: invented dossiers for a training PC. The core
- * is opened first so that a fresh folder gets its demo commune and accounts, as on first run.
+ * `seed-demo --dossiers N [--seed S]`: invented dossiers, always into the training sandbox
+ * (never the commune's data). The sandbox core is opened first so that it gets its demo commune
+ * and accounts; a folder with nothing open yet opens the sandbox from now on.
  */
 import { appVersion } from '../../../shared/version';
 import { openCore } from '../../services/core';
 import { MAX_DEMO_DOSSIERS, seedDemoDossiers } from '../../services/demo/seed-demo';
 import { withDataStore } from '../../services/maintenance/data-folder';
+import { folderOf, readActiveProfile, writeActiveProfile, hasDatabase } from '../../services/desk/folders';
 import { integerOption, printJson, UsageError, type CliCommand } from '../command';
 
 export const seedDemoCommand: CliCommand = {
   name: 'seed-demo',
-  options: { dossiers: { type: 'string' }, force: { type: 'boolean' }, seed: { type: 'string' } },
+  options: { dossiers: { type: 'string' }, seed: { type: 'string' } },
   async run(ctx) {
     const count = integerOption(ctx, 'dossiers', 1, MAX_DEMO_DOSSIERS);
     if (count === undefined) throw new UsageError('Hãy cho biết số hồ sơ mẫu: --dossiers N.', 'Say how many demo dossiers: --dossiers N.');
     const seed = integerOption(ctx, 'seed', 0, 2 ** 32 - 1);
-    (await openCore({ version: appVersion, dataDir: ctx.dataDir, host: 'cli', clock: ctx.clock })).dispose();
+    const training = folderOf(ctx.root, 'training');
+    (await openCore({ version: appVersion, dataDir: training, profile: 'training', host: 'cli', clock: ctx.clock })).dispose();
+    if (readActiveProfile(ctx.root) === undefined && !hasDatabase(ctx.root, 'production')) writeActiveProfile(ctx.root, 'training');
     const started = performance.now();
-    const result = await withDataStore(ctx.dataDir, (store) =>
+    const result = await withDataStore(training, (store) =>
       seedDemoDossiers(
         { store, clock: ctx.clock },
         {
           count,
-          force: ctx.options.force === true,
           ...(seed === undefined ? {} : { seed }),
           onProgress: (done, total) => ctx.progress(`Đã tạo / Created ${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} hồ sơ / dossiers`),
         },

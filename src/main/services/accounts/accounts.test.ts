@@ -10,7 +10,7 @@ const tempDir = useTempDirs();
 
 async function setup() {
   const clock = manualClock('2026-11-23T01:00:00.000Z');
-  const core = await openCore({ version: 't', dataDir: tempDir(), host: 'cli', clock });
+  const core = await openCore({ version: 't', dataDir: tempDir(), profile: 'training', host: 'cli', clock });
   return { core, clock };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Local accounts: sign in, lock and unlock, change password, and the administrator's list and
  * create. Five wrong passwords lock an account for 15 minutes, counted in the database so a
- * restart does not reset them.
+ * restart does not reset them. Lifecycle changes (create, update, reset, a new password) are
+ * queued for the hub as `account.upserted`, so they reach every PC of the commune
+ * (`account-changes.ts`).
  */
 import type { SessionUser } from '../../../shared/api/accounts';
 import { formatVietnameseDateTime, localDateTimeFromEpochMs } from '../../../shared/deadline';
@@ -20,8 +22,9 @@ import {
   type StoredUser,
 } from '../../store/repos/users';
 import type { Clock } from '../clock';
+import { queueAccountChange } from './account-changes';
 import { hashPassword, verifyPassword } from './password';
-import type { SessionRegistry } from './sessions';
+import { accountStamp, type SessionRegistry } from './sessions';
 
 export const maxFailedLogins = 5;
 export const lockoutMs = 15 * 60_000;
@@ -37,7 +40,7 @@ export function toSessionUser(user: StoredUser): SessionUser {
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
 }
 
-export async function login(deps: AccountsDeps, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
+export async function login(deps: AccountsDeps, username: string, password: string): Promise<{ token: string; user: SessionUser; mustChangePassword: boolean }> {
   const { store, clock, sessions } = deps;
   const user = store.read((db) => findUserByUsername(db, username));
   const now = clock.now();
@@ -55,7 +58,7 @@ export async function login(deps: AccountsDeps, username: string, password: stri
   }
   store.write((db) => resetFailedLogins(db, user.id, now.toISOString()));
   const sessionUser = toSessionUser(user);
-  return { token: sessions.open(sessionUser), user: sessionUser };
+  return { token: sessions.open(sessionUser, accountStamp(user), user.mustChangePassword), user: sessionUser, mustChangePassword: user.mustChangePassword };
 }
 
 export async function unlock(deps: AccountsDeps, token: string, user: SessionUser, password: string): Promise<SessionUser> {
@@ -68,10 +71,27 @@ export async function unlock(deps: AccountsDeps, token: string, user: SessionUse
 export async function changePassword(deps: AccountsDeps, token: string | undefined, user: SessionUser, current: string, next: string): Promise<void> {
   const stored = deps.store.read((db) => getUserById(db, user.id));
   if (!stored || !(await verifyPassword(current, stored.passwordHash))) throw new AppError('auth.bad-credentials');
-  checkPasswordStrength(user.username, next);
+  await setOwnPassword(deps, token, stored, next);
+}
+
+/** The first sign-in with a setup code, or after a reset: the person now picks their own password. */
+export async function choosePassword(deps: AccountsDeps, token: string | undefined, user: SessionUser, next: string): Promise<void> {
+  const stored = deps.store.read((db) => getUserById(db, user.id));
+  if (!stored) throw new AppError('auth.session-ended');
+  if (await verifyPassword(next, stored.passwordHash)) throw new AppError('auth.weak-password', { min: minPasswordLength });
+  await setOwnPassword(deps, token, stored, next);
+}
+
+async function setOwnPassword(deps: AccountsDeps, token: string | undefined, stored: StoredUser, next: string): Promise<void> {
+  checkPasswordStrength(stored.username, next);
   const hash = await hashPassword(next);
-  deps.store.write((db) => setUserPasswordHash(db, user.id, hash, deps.clock.now().toISOString()));
-  deps.sessions.closeAllOf(user.id, token);
+  const now = deps.clock.now().toISOString();
+  deps.store.write((db) => {
+    setUserPasswordHash(db, stored.id, hash, now);
+    queueAccountChange(db, stored.id, now);
+  });
+  deps.sessions.closeAllOf(stored.id, token);
+  if (token !== undefined) deps.sessions.renew(token, accountStamp({ ...stored, passwordHash: hash }));
 }
 
 export async function createAccount(
@@ -83,7 +103,10 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   const id = uuidv7(now.getTime());
-  deps.store.write((db) => insertUser(db, { id, username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: now.toISOString() }));
+  deps.store.write((db) => {
+    insertUser(db, { id, username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: now.toISOString() });
+    queueAccountChange(db, id, now.toISOString());
+  });
   const created = deps.store.read((db) => getUserById(db, id));
   if (!created) throw new AppError('internal');
   return created;
@@ -93,7 +116,7 @@ export function accountList(deps: AccountsDeps): StoredUser[] {
   return deps.store.read(listUsers);
 }
 
-function checkPasswordStrength(username: string, password: string): void {
+export function checkPasswordStrength(username: string, password: string): void {
   if (password.length < minPasswordLength || password.toLowerCase() === username.toLowerCase()) {
     throw new AppError('auth.weak-password', { min: minPasswordLength });
   }

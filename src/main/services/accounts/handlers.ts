@@ -1,11 +1,24 @@
 import { AppError } from '../../../shared/api/errors';
 import type { Handlers } from '../router';
-import { accountList, changePassword, createAccount, login, toSessionUser, unlock, type AccountsDeps } from './accounts';
+import { resetPassword, updateAccount } from './account-admin';
+import { accountList, changePassword, choosePassword, createAccount, login, toSessionUser, unlock, type AccountsDeps } from './accounts';
+import type { StoredUser } from '../../store/repos/users';
 
 type AccountHandlers = Pick<
   Handlers,
-  'session.login' | 'session.current' | 'session.logout' | 'session.unlock' | 'account.change-password' | 'account.create' | 'account.list'
+  | 'session.login'
+  | 'session.current'
+  | 'session.logout'
+  | 'session.unlock'
+  | 'account.change-password'
+  | 'account.choose-password'
+  | 'account.create'
+  | 'account.list'
+  | 'account.update'
+  | 'account.reset-password'
 >;
+
+const summary = (u: StoredUser) => ({ ...toSessionUser(u), active: u.active, lockedUntil: u.lockedUntil, mustChangePassword: u.mustChangePassword });
 
 /** Binds the accounts use cases to the contract. The router has already checked access. */
 export function accountHandlers(deps: AccountsDeps): AccountHandlers {
@@ -17,7 +30,8 @@ export function accountHandlers(deps: AccountsDeps): AccountHandlers {
     'session.login': (input) => login(deps, input.username, input.password),
     'session.current': (_input, ctx) => {
       const check = deps.sessions.check(ctx.token);
-      return check.kind === 'none' ? { user: null, locked: false } : { user: check.user, locked: check.kind === 'locked' };
+      if (check.kind === 'none' || check.kind === 'ended') return { user: null, locked: false, mustChangePassword: false };
+      return { user: check.user, locked: check.kind === 'locked', mustChangePassword: check.mustChangePassword };
     },
     'session.logout': (_input, ctx) => {
       deps.sessions.close(ctx.token);
@@ -28,10 +42,16 @@ export function accountHandlers(deps: AccountsDeps): AccountHandlers {
       await changePassword(deps, ctx.token, signedIn(ctx.user), input.currentPassword, input.newPassword);
       return { done: true } as const;
     },
-    'account.create': async (input) => {
-      const user = await createAccount(deps, input);
-      return { ...toSessionUser(user), active: user.active, lockedUntil: user.lockedUntil };
+    'account.choose-password': async (input, ctx) => {
+      await choosePassword(deps, ctx.token, signedIn(ctx.user), input.newPassword);
+      return { done: true } as const;
     },
-    'account.list': () => accountList(deps).map((u) => ({ ...toSessionUser(u), active: u.active, lockedUntil: u.lockedUntil })),
+    'account.create': async (input) => summary(await createAccount(deps, input)),
+    'account.list': () => accountList(deps).map(summary),
+    'account.update': (input, ctx) => summary(updateAccount(deps, signedIn(ctx.user), input)),
+    'account.reset-password': async (input, ctx) => {
+      const { account, temporaryPassword } = await resetPassword(deps, signedIn(ctx.user), input.id);
+      return { account: summary(account), temporaryPassword };
+    },
   };
 }

@@ -20,7 +20,7 @@ import { ensureSeedCatalogue } from '../catalogue/seed-catalogue';
 import { loadWorkingCalendar } from '../catalogue/working-calendar';
 import type { Clock } from '../clock';
 import { officeDay } from '../dossiers/office-time';
-import { ensureCommune } from '../settings/commune';
+import { ensureDemoCommune } from '../settings/commune';
 import { writeDemoDossier } from './demo-dossier';
 import { choose, demoLife, demoSteps } from './demo-life';
 import { fictitiousPerson, seededRandom, type Random } from './fictitious-people';
@@ -79,7 +79,7 @@ function processingOf(random: Random, procedure: Procedure): ProcessingTime {
 export function seedDemoDossiers(deps: { readonly store: Store; readonly clock: Clock }, options: SeedDemoOptions): SeedDemoResult {
   const { store } = deps;
   const now = deps.clock.now();
-  const commune = ensureCommune(store, now);
+  const commune = ensureDemoCommune(store, now);
   if (!commune.demo && options.force !== true) throw new AppError('demo.not-demo-commune', { commune: commune.name });
   if (!Number.isInteger(options.count) || options.count < 1 || options.count > MAX_DEMO_DOSSIERS) {
     throw new RangeError(`count must be 1…${MAX_DEMO_DOSSIERS}, got ${options.count}`);

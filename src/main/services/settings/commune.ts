@@ -2,11 +2,13 @@ import { Commune } from '../../../shared/api/app';
 import type { Store } from '../../store/db';
 import { getSetting, putSetting } from '../../store/repos/settings';
 
-const KEY = 'commune';
+/** Where the commune is kept in `settings` (the provisioning writes it). */
+export const communeSettingKey = 'commune';
+const KEY = communeSettingKey;
 
 /**
- * A fictitious commune so that a first run shows a working screen. Provisioning (enrolment with
- * the hub) replaces it; until then every screen shows that this is demo data.
+ * The training sandbox's fictitious commune (issue 12): it exists only in the sandbox folder;
+ * a production folder gets its commune from the provisioning package.
  */
 export const demoCommune: Commune = {
   agencyCode: '000.00.00.X99',
@@ -22,8 +24,8 @@ export function readCommune(store: Store): Commune | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Writes the demo commune unless a commune is already configured. */
-export function ensureCommune(store: Store, now: Date): Commune {
+/** Writes the demo commune unless a commune is already configured (the training sandbox only). */
+export function ensureDemoCommune(store: Store, now: Date): Commune {
   const existing = readCommune(store);
   if (existing) return existing;
   store.write((db) => putSetting(db, KEY, demoCommune, now.toISOString()));

@@ -15,7 +15,7 @@ const KEY = 'dossier-sequence';
 export const SequenceSettings = z.object({
   /** 0–9: the first digit of the codes this PC issues (see `slotSequenceBlock`). */
   slot: z.int().min(0).max(9),
-  blocks: z.array(z.object({ start: z.int(), end: z.int() })).min(1),
+  blocks: z.array(z.object({ start: z.int(), end: z.int(), from: z.string().optional(), until: z.string().optional() })).min(1),
 });
 /** See `SequenceSettings`. */
 export type SequenceSettings = z.infer<typeof SequenceSettings>;

@@ -11,8 +11,6 @@ export interface SyncEngine {
   status(): SyncStatusView;
   /** Runs one attempt now (or joins the one in progress) and answers with the status after it. */
   syncNow(): Promise<SyncStatusView>;
-  /** Spends the one-time code, stores the credentials, and starts syncing if `start` was called. */
-  enrol(input: { readonly hubUrl: string; readonly code: string }): Promise<SyncStatusView>;
   /** Called after every successful API call: a new outbox row schedules a push a few seconds later. */
   noteLocalWrite(): void;
   /** Lets the scheduler run in the background (long-running hosts only). */

@@ -5,7 +5,7 @@ import { readSyncStatus } from '../../store/repos/sync-status';
 import type { Handlers } from '../router';
 import type { SyncEngine } from './engine';
 
-type SyncCalls = 'sync.status' | 'sync.now' | 'sync.enrol';
+type SyncCalls = 'sync.status' | 'sync.now';
 
 /** With no engine (a CLI core) the status still comes from the store; acting on it is refused. */
 export function syncHandlers(engine: SyncEngine | undefined, store: Store): Pick<Handlers, SyncCalls> {
@@ -13,11 +13,10 @@ export function syncHandlers(engine: SyncEngine | undefined, store: Store): Pick
     const unavailable = (): never => {
       throw new AppError('sync.unavailable');
     };
-    return { 'sync.status': () => store.read((db) => readSyncStatus(db)), 'sync.now': unavailable, 'sync.enrol': unavailable };
+    return { 'sync.status': () => store.read((db) => readSyncStatus(db)), 'sync.now': unavailable };
   }
   return {
     'sync.status': () => engine.status(),
     'sync.now': () => engine.syncNow(),
-    'sync.enrol': (input) => engine.enrol(input),
   };
 }

@@ -12,6 +12,8 @@ import { m0050DossierSlips } from './0050-dossier-slips';
 import { m0060AttachmentQueue } from './0060-attachment-queue';
 // issue 7c: sync conflicts and merge bases
 import { m0070SyncConflicts } from './0070-sync-conflicts';
+// issue 12: accounts that must choose a new password
+import { m0080AccountLifecycle } from './0080-account-lifecycle';
 
 export interface Migration {
   readonly version: number;
@@ -19,4 +21,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog, m0050DossierSlips, m0060AttachmentQueue, m0070SyncConflicts];
+export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog, m0050DossierSlips, m0060AttachmentQueue, m0070SyncConflicts, m0080AccountLifecycle];

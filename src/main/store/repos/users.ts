@@ -19,6 +19,8 @@ export interface NewUser {
 
 export interface StoredUser extends NewUser {
   readonly active: boolean;
+  /** Signed in with a setup code or a reset password: must choose a new one before working. */
+  readonly mustChangePassword: boolean;
   readonly failedLogins: number;
   readonly lockedUntil: string | null;
   readonly updatedAt: string;
@@ -31,6 +33,7 @@ export interface UserRow {
   readonly role: UserRole;
   readonly password_hash: string;
   readonly active: 0 | 1;
+  readonly must_change_password: 0 | 1;
   readonly failed_logins: number;
   readonly locked_until: string | null;
   readonly created_at: string;
@@ -45,6 +48,7 @@ function fromRow(r: UserRow): StoredUser {
     role: r.role,
     passwordHash: r.password_hash,
     active: r.active === 1,
+    mustChangePassword: r.must_change_password === 1,
     failedLogins: r.failed_logins,
     lockedUntil: r.locked_until,
     createdAt: r.created_at,
@@ -90,12 +94,30 @@ export function updateUserProfile(db: WriteDb, id: string, profile: Pick<StoredU
   );
 }
 
-/** Replaces the password hash and clears any lockout. */
-export function setUserPasswordHash(db: WriteDb, id: string, passwordHash: string, updatedAt: string): boolean {
+/**
+ * Replaces the password hash and clears any lockout; `mustChange` marks a password someone else
+ * chose (a reset), false when the person chose it.
+ */
+export function setUserPasswordHash(db: WriteDb, id: string, passwordHash: string, updatedAt: string, mustChange = false): boolean {
   return (
-    prepared(db, 'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(passwordHash, updatedAt, id)
-      .changes > 0
+    prepared(db, 'UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(
+      passwordHash,
+      bit(mustChange),
+      updatedAt,
+      id,
+    ).changes > 0
   );
+}
+
+/** Creates an account whose password was set for the person (the provisioning's first administrator). */
+export function insertUserToChangePassword(db: WriteDb, user: NewUser): void {
+  insertUser(db, user);
+  prepared(db, 'UPDATE users SET must_change_password = 1 WHERE id = ?').run(user.id);
+}
+
+/** Counts accounts of a role that can sign in (the last active administrator is protected). */
+export function countActiveUsersWithRole(db: ReadDb, role: UserRole): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM users WHERE role = ? AND active = 1').get(role) as { n: number }).n;
 }
 
 /** Counts a failed login and, when the service decides so, locks the account until `lockedUntil`. */
@@ -120,12 +142,26 @@ export function resetFailedLogins(db: WriteDb, id: string, updatedAt: string): v
  * active flag and password hash, keeping this PC's lockout counters. The caller checks first that
  * the username is not held by another local account (`findUserByUsername`).
  */
-export function putUserFromHub(db: WriteDb, user: Omit<NewUser, 'createdAt'> & { readonly active: boolean }, now: string): void {
+export function putUserFromHub(
+  db: WriteDb,
+  user: Omit<NewUser, 'createdAt'> & { readonly active: boolean; readonly mustChangePassword?: boolean },
+  now: string,
+): void {
   prepared(
     db,
-    `INSERT INTO users (id, username, display_name, role, password_hash, active, created_at, updated_at)
-     VALUES (@id, @username, @display_name, @role, @password_hash, @active, @now, @now)
+    `INSERT INTO users (id, username, display_name, role, password_hash, active, must_change_password, created_at, updated_at)
+     VALUES (@id, @username, @display_name, @role, @password_hash, @active, @must_change, @now, @now)
      ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
-       password_hash = excluded.password_hash, active = excluded.active, updated_at = excluded.updated_at`,
-  ).run({ id: user.id, username: user.username, display_name: user.displayName.normalize('NFC'), role: user.role, password_hash: user.passwordHash, active: bit(user.active), now });
+       password_hash = excluded.password_hash, active = excluded.active, must_change_password = excluded.must_change_password,
+       updated_at = excluded.updated_at`,
+  ).run({
+    id: user.id,
+    username: user.username,
+    display_name: user.displayName.normalize('NFC'),
+    role: user.role,
+    password_hash: user.passwordHash,
+    active: bit(user.active),
+    must_change: bit(user.mustChangePassword ?? false),
+    now,
+  });
 }
