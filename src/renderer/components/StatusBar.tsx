@@ -8,11 +8,21 @@ export interface StatusItem {
   readonly title: string;
 }
 
-export interface StatusBarProps {
+/** Which data is open (the commune's or the training sandbox), with the switch to the other when there is one. */
+export interface DataInUse {
+  /** "Dữ liệu thật" or "Bản đào tạo". */
+  readonly label: string;
   readonly commune: string;
+  readonly training: boolean;
+  readonly switchText?: string;
+  readonly onSwitch?: () => void;
+}
+
+export interface StatusBarProps {
+  readonly data: DataInUse;
   readonly user: string;
   readonly role: string;
-  readonly labels: { readonly commune: string; readonly user: string; readonly role: string };
+  readonly labels: { readonly user: string; readonly role: string };
   /** Sync, scanner and printer: shown as not available until those services land. */
   readonly pending: readonly string[];
   readonly pendingTitle: string;
@@ -24,7 +34,12 @@ export interface StatusBarProps {
 export function StatusBar(props: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span>{props.labels.commune}: <b data-testid="status-commune">{props.commune}</b></span>
+      <span className={props.data.training ? 'status-data status-data-training' : 'status-data'} data-testid="status-data">
+        {props.data.label}: <b data-testid="status-commune">{props.data.commune}</b>
+      </span>
+      {props.data.onSwitch && props.data.switchText && (
+        <button type="button" className="status-switch" data-testid="status-switch" onClick={props.data.onSwitch}>{props.data.switchText}</button>
+      )}
       <span>{props.labels.user}: <b data-testid="status-user">{props.user}</b></span>
       <span>{props.labels.role}: <b data-testid="status-role">{props.role}</b></span>
       {props.items?.map((item) => (

@@ -38,3 +38,8 @@ export function useI18n(): I18n {
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
 }
+
+/** Both languages of one message, for a notice kept in state and shown in whichever language is chosen later. */
+export function bothLanguages(key: MessageKey): LocalizedText {
+  return { vi: vi[key], en: en[key] };
+}

@@ -1,47 +1,61 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { DeskStatus } from '../../../shared/api/desk';
 import type { SyncStatusView } from '../../../shared/api/sync';
+import { api } from '../../api';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/vi';
 import { call } from '../shell/call';
 import { officeTime, syncItem } from '../status/status-items';
 import { announceDevicesChanged } from '../status/use-status-items';
 import { ActionResult, useAction } from './use-action';
 
-/** The link to the city hub: its state for everyone, enrolment of this PC for the administrator. */
-export function HubSettings({ canEnrol }: { readonly canEnrol: boolean }) {
+const enrolmentWord: Record<'pending' | 'enrolled' | 'refused', MessageKey> = { pending: 'hub.pending', enrolled: 'hub.enrolled', refused: 'hub.refused' };
+const enrolmentTone = { pending: 'warn', enrolled: 'ok', refused: 'bad' } as const;
+
+/**
+ * The link to the city hub. A PC trusts only the hub its provisioning package names and enrols by
+ * itself (issue 12), so this shows what the package set up (hub, commune, PC number) and how the
+ * enrolment stands, then the sync state with "Đồng bộ ngay". The training copy has no hub.
+ */
+export function HubSettings() {
   const { t, pick } = useI18n();
   const [status, setStatus] = useState<SyncStatusView>();
-  const [hubUrl, setHubUrl] = useState('');
-  const [code, setCode] = useState('');
-  const [urlError, setUrlError] = useState<string>();
-  const [enrolState, runEnrol] = useAction();
+  const [desk, setDesk] = useState<DeskStatus>();
   const [syncState, runSync] = useAction();
 
   const load = useCallback(async () => {
-    const r = await call('sync.status', {});
-    if (r.ok) setStatus(r.value);
+    const [s, d] = await Promise.all([call('sync.status', {}), api.call('desk.status', {})]);
+    if (s.ok) setStatus(s.value);
+    if (d.ok) setDesk(d.value);
   }, []);
   useEffect(() => { void load(); }, [load]);
 
-  const enrol = async () => {
-    if (!/^https?:\/\/\S+$/u.test(hubUrl.trim())) {
-      setUrlError(t('settings.hubUrlShape'));
-      return document.getElementById('hub-url')?.focus();
-    }
-    setUrlError(undefined);
-    const r = await runEnrol(() => call('sync.enrol', { hubUrl: hubUrl.trim(), code: code.trim() }), () => t('settings.enrolled'));
-    if (r) { setStatus(r); setCode(''); announceDevicesChanged(); }
-  };
   const syncNow = async () => {
     const r = await runSync(() => call('sync.now', {}), (v) => syncItem(t, v, pick).value);
-    if (r) { setStatus(r); announceDevicesChanged(); }
+    if (r) { setStatus(r); announceDevicesChanged(); void load(); }
   };
 
   const badge = syncItem(t, status, pick);
+  const provision = desk?.mode === 'production' ? desk.provision : null;
   return (
     <section data-testid="settings-hub" aria-labelledby="settings-hub-h">
       <h3 id="settings-hub-h">{t('settings.hub')}</h3>
-      <p>{t('settings.syncState')}: <b data-testid="hub-state" className={`status-${badge.tone}`}>{badge.value}</b>
-        {status?.hubUrl && <> — <span className="code">{status.hubUrl}</span></>}</p>
+      {desk?.mode === 'training' && <p data-testid="hub-training">{t('hub.training')}</p>}
+      {desk?.mode === 'production' && !provision && <p className="muted">{t('hub.notProvisioned')}</p>}
+      {provision && (
+        <dl className="hub-facts" data-testid="hub-provision">
+          <div><dt>{t('hub.address')}</dt><dd className="code" data-testid="hub-address">{provision.hubUrl}</dd></div>
+          <div><dt>{t('hub.commune')}</dt><dd>{provision.commune.name} ({provision.commune.agencyCode}), {provision.commune.province}</dd></div>
+          <div><dt>{t('hub.slot')}</dt><dd data-testid="hub-slot">{provision.slot}</dd></div>
+          <div><dt>{t('hub.appliedAt')}</dt><dd>{officeTime(provision.appliedAt)}</dd></div>
+          <div><dt>{t('hub.enrolment')}</dt>
+            <dd><b data-testid="hub-enrolment" className={`status-${enrolmentTone[provision.enrolment]}`}>{t(enrolmentWord[provision.enrolment])}</b></dd></div>
+          {provision.lastError && provision.enrolment !== 'enrolled' && (
+            <div><dt>{t('hub.lastError')}</dt><dd className="error-text" data-testid="hub-enrolment-error">{pick(provision.lastError.message)}</dd></div>
+          )}
+        </dl>
+      )}
+      <p>{t('settings.syncState')}: <b data-testid="hub-state" className={`status-${badge.tone}`}>{badge.value}</b></p>
       <p className="muted">{t('settings.lastSuccess')}: {status?.lastSuccessAt ? officeTime(status.lastSuccessAt) : t('settings.never')}</p>
       {status?.lastError && <p className="field-error">{pick(status.lastError.message)}</p>}
       {status?.enrolled && (
@@ -51,24 +65,6 @@ export function HubSettings({ canEnrol }: { readonly canEnrol: boolean }) {
         </div>
       )}
       <ActionResult state={syncState} testId="sync-now" />
-      {!canEnrol && !status?.enrolled && <p className="muted">{t('settings.adminOnly')}</p>}
-      {canEnrol && !status?.enrolled && (
-        <form noValidate data-testid="enrol-form" onSubmit={(e) => { e.preventDefault(); void enrol(); }}>
-          <label htmlFor="hub-url">{t('settings.hubUrl')}
-            <input id="hub-url" data-testid="hub-url" value={hubUrl} placeholder="https://" aria-invalid={urlError ? true : undefined}
-              aria-describedby={urlError ? 'hub-url-error' : undefined} onChange={(e) => setHubUrl(e.target.value)} />
-            {urlError && <span className="field-error" id="hub-url-error" role="alert">{urlError}</span>}
-          </label>
-          <label htmlFor="hub-code">{t('settings.hubCode')}
-            <input id="hub-code" data-testid="hub-code" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
-          </label>
-          <button type="submit" className="primary" data-testid="enrol" disabled={enrolState.busy || code.trim() === ''}>
-            {enrolState.busy ? t('settings.enrolling') : t('settings.enrol')}
-          </button>
-          {enrolState.busy && <progress aria-label={t('settings.enrolling')} />}
-        </form>
-      )}
-      <ActionResult state={enrolState} testId="enrol" />
     </section>
   );
 }

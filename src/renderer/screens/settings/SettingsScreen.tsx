@@ -4,15 +4,18 @@ import { BackupSettings } from './BackupSettings';
 import { HubSettings } from './HubSettings';
 import { PrinterSettings } from './PrinterSettings';
 import { ScannerSettings } from './ScannerSettings';
+import { TrainingResetSettings } from './TrainingResetSettings';
 import { UsersSettings } from './UsersSettings';
+import { useDesk } from '../shell/desk-context';
 
 /**
  * Settings for this PC and this office. What a role sees follows what the core lets it do: the
- * clerk the scanner and printers, the administrator the accounts and the hub enrolment, everyone
- * the language (remembered by the browser, per PC) and the hub link's state.
+ * clerk the scanner and printers, the administrator the accounts (and, in the training copy, its
+ * reset), everyone the language (remembered by the browser, per PC) and the hub link's state.
  */
 export function SettingsScreen({ role }: { readonly role: Role }) {
   const { t, lang, toggle } = useI18n();
+  const { info } = useDesk();
   const choose = (next: Language) => { if (next !== lang) toggle(); };
   return (
     <div>
@@ -21,8 +24,9 @@ export function SettingsScreen({ role }: { readonly role: Role }) {
         {(role === 'clerk' || role === 'volunteer') && <ScannerSettings />}
         {role !== 'volunteer' && role !== 'specialist' && <PrinterSettings />}
         {role === 'admin' && <UsersSettings />}
-        <HubSettings canEnrol={role === 'admin'} />
+        <HubSettings />
         {(role === 'admin' || role === 'clerk') && <BackupSettings />}
+        {role === 'admin' && info?.mode === 'training' && <TrainingResetSettings />}
         <section data-testid="settings-language" aria-labelledby="settings-language-h">
           <h3 id="settings-language-h">{t('settings.language')}</h3>
           <fieldset className="row plain-fieldset">

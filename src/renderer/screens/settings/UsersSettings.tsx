@@ -3,6 +3,7 @@ import type { ApiOutput } from '../../../shared/api/contract';
 import { roles, type Role } from '../../../shared/dossier/roles';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
+import { AccountsTable } from './AccountsTable';
 
 type Field = 'username' | 'displayName' | 'password';
 const fields: readonly Field[] = ['username', 'displayName', 'password'];
@@ -10,7 +11,7 @@ const fields: readonly Field[] = ['username', 'displayName', 'password'];
 const fieldOfError: Readonly<Record<string, Field>> = { 'auth.username-taken': 'username', 'auth.weak-password': 'password' };
 const usernameShape = /^[A-Za-z0-9._-]+$/u;
 
-/** Local accounts (administrators): the list, and a new account with its errors inline. */
+/** Local accounts (administrators): the list with each account's actions, and a new account with its errors inline. */
 export function UsersSettings() {
   const { t, pick } = useI18n();
   const [accounts, setAccounts] = useState<ApiOutput<'account.list'>>();
@@ -55,17 +56,9 @@ export function UsersSettings() {
 
   const labels: Record<Field, string> = { username: t('settings.username'), displayName: t('settings.displayName'), password: t('settings.password') };
   return (
-    <section data-testid="settings-users" aria-labelledby="settings-users-h">
+    <section className="wide" data-testid="settings-users" aria-labelledby="settings-users-h">
       <h3 id="settings-users-h">{t('settings.users')}</h3>
-      <table>
-        <thead><tr><th>{t('settings.username')}</th><th>{t('settings.displayName')}</th><th>{t('settings.role')}</th><th>{t('settings.active')}</th></tr></thead>
-        <tbody data-testid="users-list">
-          {accounts?.length === 0 && <tr><td colSpan={4}>{t('settings.usersEmpty')}</td></tr>}
-          {accounts?.map((a) => (
-            <tr key={a.id}><td className="code">{a.username}</td><td>{a.displayName}</td><td>{t(`role.${a.role}`)}</td><td>{a.active ? t('settings.active') : t('settings.inactive')}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <AccountsTable accounts={accounts} onChanged={(next) => setAccounts((list) => list?.map((a) => (a.id === next.id ? next : a)))} />
       <form noValidate data-testid="user-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         {fields.map((f) => (
           <label key={f} htmlFor={`user-${f}`}>{labels[f]}

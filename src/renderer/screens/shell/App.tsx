@@ -1,28 +1,89 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionUser } from '../../../shared/api/accounts';
 import type { AppInfo } from '../../../shared/api/app';
+import type { DeskStatus } from '../../../shared/api/desk';
+import type { ApiError } from '../../../shared/api/errors';
+import type { LocalizedText } from '../../../shared/validation';
 import { api } from '../../api';
 import { AppHeader } from '../../components/AppHeader';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CredentialsForm } from '../../components/CredentialsForm';
-import { useI18n } from '../../i18n';
-import { setLockListener } from './call';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { bothLanguages, useI18n } from '../../i18n';
+import { ChoosePasswordScreen } from '../desk/ChoosePasswordScreen';
+import { DESK_POLL_MS, showsProvisionProgress, switchTarget } from '../desk/desk-values';
+import { FirstRunScreen, ProvisionScreen } from '../desk/FirstRunScreen';
+import { ProvisionProgress } from '../desk/ProvisionProgress';
+import { VolunteerShell } from '../volunteer/VolunteerShell';
+import { setSessionListeners } from './call';
+import { DeskContext, type DeskContextValue } from './desk-context';
 import { rememberSession, restoreSession } from './session-memory';
 import { Shell } from './Shell';
-import { VolunteerShell } from '../volunteer/VolunteerShell';
 
 type UserRecord = { id: string; username: string; displayName: string; role: SessionUser['role'] };
 
-/** Signed out → login; signed in → the shell; locked → the lock form over the shell (kept mounted). */
+/** What the PC has open: asked first, before any sign-in (issue 12). `info` is absent while unset. */
+type Load =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly error: ApiError }
+  | { readonly kind: 'ready'; readonly desk: DeskStatus; readonly info: AppInfo | undefined };
+
+interface Switching { readonly to: 'production' | 'training'; readonly busy: boolean; readonly error?: LocalizedText }
+
+/**
+ * No data yet → the first-run chooser; signed out → login (beside the provisioning progress on a
+ * freshly provisioned PC); a password to choose → that form; signed in → the shell; locked → the
+ * lock form over the shell (kept mounted). The training sandbox is marked on every one of them.
+ */
 export function App() {
   const { t, pick, toggle } = useI18n();
-  const [info, setInfo] = useState<AppInfo>();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const desk = load.kind === 'ready' ? load.desk : undefined;
+  const info = load.kind === 'ready' ? load.info : undefined;
   const [user, setUser] = useState<UserRecord>();
   const [locked, setLocked] = useState(false);
+  const [mustChange, setMustChange] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<LocalizedText>();
+  const [switching, setSwitching] = useState<Switching>();
+  const [provisioning, setProvisioning] = useState(false);
+
+  /** Asks the core what is open, then (unless nothing is) the app info of that data. */
+  const refresh = useCallback(async (known?: DeskStatus) => {
+    let next = known;
+    if (!next) {
+      const d = await api.call('desk.status', {});
+      if (!d.ok) return setLoad({ kind: 'failed', error: d.error });
+      next = d.value;
+    }
+    if (next.mode === 'unset') return setLoad({ kind: 'ready', desk: next, info: undefined });
+    const i = await api.call('app.info', {});
+    if (!i.ok) return setLoad({ kind: 'failed', error: i.error });
+    setLoad({ kind: 'ready', desk: next, info: i.value });
+  }, []);
+  useEffect(() => { void refresh(); }, [refresh]);
+
+  /** Only the desk status (polled): a change of mode or readiness reloads the app info too. */
+  const current = useRef(desk);
+  current.current = desk;
+  const refreshDesk = useCallback(async () => {
+    const d = await api.call('desk.status', {});
+    if (!d.ok) return;
+    const before = current.current;
+    if (!before || before.mode !== d.value.mode || before.productionReady !== d.value.productionReady) return refresh(d.value);
+    setLoad((l) => (l.kind === 'ready' ? { ...l, desk: d.value } : l));
+  }, [refresh]);
+
+  const signedOut = useCallback((message?: LocalizedText) => {
+    rememberSession(undefined);
+    setUser(undefined);
+    setLocked(false);
+    setMustChange(false);
+    setNotice(message);
+  }, []);
 
   // A reload keeps the session (session-memory.ts): ask the core who the kept token is, and
-  // whether it is locked, before showing the login form.
+  // whether it is locked or must choose a password, before showing the login form.
   const [restoring, setRestoring] = useState(restoreSession);
   useEffect(() => {
     if (!restoring) return;
@@ -30,78 +91,192 @@ export function App() {
       if (r.ok && r.value.user) {
         setUser(r.value.user);
         setLocked(r.value.locked);
+        setMustChange(r.value.mustChangePassword);
       } else rememberSession(undefined);
       setRestoring(false);
     });
   }, [restoring]);
 
   useEffect(() => {
-    void api.call('app.info', {}).then((r) => r.ok && setInfo(r.value));
-    setLockListener(() => setLocked(true));
-    return () => setLockListener(undefined);
-  }, []);
+    setSessionListeners({
+      locked: () => setLocked(true),
+      signedOut: (error) => signedOut(error.message),
+      mustChangePassword: () => setMustChange(true),
+      notSetUp: () => { signedOut(); void refresh(); },
+    });
+    return () => setSessionListeners({});
+  }, [signedOut, refresh]);
+
+  // The window's title carries the mark too (taskbar, Alt+Tab).
+  const training = info?.mode === 'training';
+  useEffect(() => { document.title = training ? `${t('training.mark')} — ${t('app.title')}` : t('app.title'); }, [training, t]);
+
+  // A freshly provisioned PC: the enrolment and the first administrator's password are followed
+  // on the login screen (the core enrols by itself; a dropped-in state changes under us).
+  const following = !user && showsProvisionProgress(desk);
+  useEffect(() => {
+    if (!following) return;
+    const timer = window.setInterval(() => void refreshDesk(), DESK_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [following, refreshDesk]);
 
   const login = useCallback(async (username: string, password: string) => {
     setBusy(true);
     const r = await api.call('session.login', { username, password });
     setBusy(false);
-    if (!r.ok) return setError(pick(r.error.message));
+    if (!r.ok) return setNotice(r.error.message);
     rememberSession(r.value.token);
-    setError(undefined);
+    setNotice(undefined);
     setUser(r.value.user);
-  }, [pick]);
+    setMustChange(r.value.mustChangePassword);
+  }, []);
 
   const unlock = useCallback(async (_: string, password: string) => {
     setBusy(true);
     const r = await api.call('session.unlock', { password });
     setBusy(false);
-    if (!r.ok) return setError(pick(r.error.message));
-    setError(undefined);
-    setLocked(false);
-  }, [pick]);
-
-  const logout = useCallback(async () => {
-    await api.call('session.logout', {});
-    rememberSession(undefined);
-    setUser(undefined);
+    if (!r.ok) return setNotice(r.error.message);
+    setNotice(undefined);
     setLocked(false);
   }, []);
 
+  const logout = useCallback(async () => {
+    await api.call('session.logout', {});
+    signedOut();
+  }, [signedOut]);
+
+  const passwordChosen = useCallback(() => {
+    setMustChange(false);
+    void refreshDesk();
+  }, [refreshDesk]);
+
+  const target = switchTarget(desk);
+  const requestSwitch = useMemo(() => (target ? () => setSwitching({ to: target, busy: false }) : undefined), [target]);
+  const doSwitch = async () => {
+    if (!switching || switching.busy) return;
+    setSwitching({ ...switching, busy: true });
+    const r = await api.call('desk.switch', { to: switching.to });
+    if (!r.ok) return setSwitching({ ...switching, busy: false, error: r.error.message });
+    // The core signed everyone out: the kept token means nothing now.
+    signedOut();
+    setProvisioning(false);
+    await refresh(r.value);
+    setSwitching(undefined);
+  };
+
+  const afterTrainingReset = useCallback(() => {
+    void api.call('session.current', {}).then((r) => {
+      if (!(r.ok && r.value.user)) signedOut(bothLanguages('trainingReset.done'));
+      void refresh();
+    });
+  }, [signedOut, refresh]);
+
+  const context = useMemo<DeskContextValue>(
+    () => ({ desk, info, selfId: user?.id, requestSwitch, afterTrainingReset }),
+    [desk, info, user?.id, requestSwitch, afterTrainingReset],
+  );
+
   const header = (
     <AppHeader title={t('app.title')} subtitle={t('app.subtitle')} {...(info ? { office: info.commune.name } : {})}
+      {...(training ? { training: { mark: t('training.mark'), explain: t('training.explain') } } : {})}
       switchText={t('lang.switch')} switchLabel={t('lang.switchLabel')} onSwitchLanguage={toggle} />
   );
-  const banner = info?.commune.demo ? <p className="demo-banner" role="status" data-testid="demo-banner">{t('app.demoBanner')}</p> : null;
-
-  if (!user && restoring) {
-    return <div className="app">{header}<main className="content center" aria-busy="true" /></div>;
-  }
-  if (!user) {
-    return (
+  const switchDialog = switching && (
+    <ConfirmDialog testId="switch-dialog" heading={switching.to === 'training' ? t('data.toTrainingHeading') : t('data.toRealHeading')}
+      confirmText={switching.busy ? t('data.switching') : t('data.switchConfirm')} cancelText={t('data.stay')} busy={switching.busy}
+      {...(switching.error ? { error: pick(switching.error) } : {})} onConfirm={() => void doSwitch()} onCancel={() => setSwitching(undefined)}>
+      <p>{t('data.switchExplain')}</p>
+      <p>{switching.to === 'training' ? t('data.toTrainingNote') : t('data.toRealNote')}</p>
+    </ConfirmDialog>
+  );
+  const page = (main: React.ReactNode) => (
+    <DeskContext.Provider value={context}>
       <div className="app">
         {header}
-        {banner}
-        <main className="content center">
-          <CredentialsForm testId="login-form" heading={t('login.heading')} usernameLabel={t('login.username')} passwordLabel={t('login.password')}
-            submitText={busy ? t('login.busy') : t('login.submit')} busy={busy} {...(error ? { error } : {})} onSubmit={(u, p) => void login(u, p)} />
-        </main>
+        {main}
+        {switchDialog}
       </div>
+    </DeskContext.Provider>
+  );
+
+  if (load.kind === 'loading' || (!user && restoring)) return page(<main className="content center" aria-busy="true" />);
+  if (load.kind === 'failed') {
+    return page(
+      <main className="content center">
+        <div>
+          <h2>{t('firstRun.loadFailed')}</h2>
+          <ErrorPanel message={pick(load.error.message)} retryText={t('home.retry')} onRetry={() => { setLoad({ kind: 'loading' }); void refresh(); }} />
+        </div>
+      </main>,
     );
   }
-  return (
-    <div className="app">
-      {header}
-      {banner}
+  if (load.desk.mode === 'unset') {
+    return page(<main className="content center"><FirstRunScreen desk={load.desk} onChanged={(d) => void refresh(d)} /></main>);
+  }
+  if (!user && provisioning) {
+    return page(
+      <main className="content center">
+        <ProvisionScreen desk={load.desk} onChanged={(d) => { setProvisioning(false); void refresh(d); }} onBack={() => setProvisioning(false)} />
+      </main>,
+    );
+  }
+  if (!user) {
+    return page(
+      <main className="content center login-page">
+        {showsProvisionProgress(load.desk) && load.desk.provision && <ProvisionProgress provision={load.desk.provision} />}
+        <div className="login-column">
+          <CredentialsForm testId="login-form" heading={t('login.heading')} usernameLabel={t('login.username')} passwordLabel={t('login.password')}
+            submitText={busy ? t('login.busy') : t('login.submit')} busy={busy} {...(notice ? { error: pick(notice) } : {})} onSubmit={(u, p) => void login(u, p)} />
+          <DataInUseBox desk={load.desk} commune={info?.commune.name ?? ''} onSwitch={requestSwitch} onProvision={() => setProvisioning(true)} />
+        </div>
+      </main>,
+    );
+  }
+  if (mustChange) {
+    return page(
+      <main className="content center">
+        <ChoosePasswordScreen username={user.username} onDone={passwordChosen} onLogout={() => void logout()} />
+      </main>,
+    );
+  }
+  const inert = locked || switching !== undefined;
+  return page(
+    <>
       {user.role === 'volunteer'
-        ? <VolunteerShell user={user} commune={info?.commune.name ?? ''} onLogout={() => void logout()} inert={locked} />
-        : <Shell user={user} commune={info?.commune.name ?? ''} onLogout={() => void logout()} inert={locked} />}
+        ? <VolunteerShell user={user} onLogout={() => void logout()} inert={inert} />
+        : <Shell user={user} onLogout={() => void logout()} inert={inert} />}
       {locked && (
         <div className="overlay" role="dialog" aria-modal="true" aria-label={t('lock.heading')}>
           <CredentialsForm testId="lock-form" heading={t('lock.heading')} explain={t('lock.explain')} passwordLabel={t('login.password')}
-            submitText={t('lock.submit')} busy={busy} {...(error ? { error } : {})} onSubmit={(u, p) => void unlock(u, p)}
+            submitText={t('lock.submit')} busy={busy} {...(notice ? { error: pick(notice) } : {})} onSubmit={(u, p) => void unlock(u, p)}
             extra={<button type="button" onClick={() => void logout()}>{t('lock.logout')}</button>} />
         </div>
       )}
-    </div>
+    </>,
+  );
+}
+
+interface DataInUseBoxProps {
+  readonly desk: DeskStatus;
+  readonly commune: string;
+  readonly onSwitch: (() => void) | undefined;
+  readonly onProvision: () => void;
+}
+
+/** Under the login form: which data is open, and the way to the other (or, on a training-only PC, to the commune's package). */
+function DataInUseBox({ desk, commune, onSwitch, onProvision }: DataInUseBoxProps) {
+  const { t } = useI18n();
+  const training = desk.mode === 'training';
+  return (
+    <section className="data-in-use" data-testid="login-data" aria-labelledby="login-data-h">
+      <h2 id="login-data-h">{t('data.current')}</h2>
+      <p><b>{training ? t('data.training') : t('data.real')}</b>: {commune}</p>
+      {onSwitch && (
+        <button type="button" data-testid="login-switch" onClick={onSwitch}>{training ? t('data.openReal') : t('data.openTraining')}</button>
+      )}
+      {training && !desk.productionReady && (
+        <button type="button" data-testid="login-provision" onClick={onProvision}>{t('firstRun.provision')}</button>
+      )}
+    </section>
   );
 }

@@ -16,16 +16,16 @@ import { VolunteerDraftsScreen } from '../volunteer-review/VolunteerDraftsScreen
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SyncProblemsScreen } from '../sync/SyncProblemsScreen';
 import { useStatusItems } from '../status/use-status-items';
+import { useDataInUse } from './desk-context';
 import type { LeaveGuard } from '../intake/leave-guard';
 
 export interface ShellProps {
   readonly user: { readonly displayName: string; readonly role: Role };
-  readonly commune: string;
   readonly inert: boolean;
   readonly onLogout: () => void;
 }
 
-export function Shell({ user, commune, inert, onLogout }: ShellProps) {
+export function Shell({ user, inert, onLogout }: ShellProps) {
   const { t, toggle } = useI18n();
   // An administrator has no queue: the day starts in Settings (accounts, hub).
   const [route, setRoute] = useState<Route>(user.role === 'admin' ? { name: 'settings' } : { name: 'today' });
@@ -36,6 +36,7 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
   const guard = useRef<LeaveGuard | undefined>(undefined);
   const [leaving, setLeaving] = useState<Route>();
   const statusItems = useStatusItems(user.role);
+  const data = useDataInUse();
 
   const go = useCallback((next: Route) => {
     if (guard.current) { setLeaving(next); return; }
@@ -91,8 +92,8 @@ export function Shell({ user, commune, inert, onLogout }: ShellProps) {
         {route.name === 'drafts' && <VolunteerDraftsScreen onOpen={open} />}
         {route.name === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
       </main>
-      <StatusBar commune={commune} user={user.displayName} role={t(`role.${user.role}`)}
-        labels={{ commune: t('status.commune'), user: t('status.user'), role: t('status.role') }}
+      <StatusBar data={data} user={user.displayName} role={t(`role.${user.role}`)}
+        labels={{ user: t('status.user'), role: t('status.role') }}
         pending={[]} pendingTitle={t('status.notYet')} items={statusItems} onItem={(id) => go({ name: id === 'sync' && nav.includes('sync') ? 'sync' : 'settings' })} />
       {help && (
         <HelpPanel heading={t('help.heading')} closeText={t('help.close')} onClose={() => setHelp(false)}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../../shared/api/sync';
 import { vi as viText, type MessageKey } from '../../i18n/vi';
-import { officeTime, printerItem, scannerItem, syncItem } from './status-items';
+import { officeTime, printerItem, scannerItem, syncItem, trainingSyncItem } from './status-items';
 
 const t = (key: MessageKey) => viText[key];
 const pick = (text: { vi: string; en: string }) => text.vi;
@@ -19,6 +19,10 @@ describe('status bar wording', () => {
     expect(syncItem(t, { ...base, state: 'offline', offlineSince: '2026-11-23T02:30:00.000Z' }, pick)).toMatchObject({ value: 'mất kết nối từ 09:30 23/11', tone: 'bad' });
     expect(syncItem(t, undefined, pick).value).toBe('—');
     expect(officeTime('2026-12-31T17:05:00.000Z')).toBe('00:05 01/01');
+  });
+
+  it('says the training copy is never synced', () => {
+    expect(trainingSyncItem(t)).toMatchObject({ id: 'sync', value: 'không đồng bộ (bản đào tạo)', tone: 'muted' });
   });
 
   it('adds the open conflicts and unseen refusals to any state, at least as a warning', () => {

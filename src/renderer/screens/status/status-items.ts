@@ -30,6 +30,11 @@ export function syncItem(t: T, status: SyncStatusView | undefined, pick: (text: 
   return { ...item, value: [item.value, ...problems].join(' · '), tone: item.tone === 'bad' ? 'bad' : 'warn' };
 }
 
+/** The training copy is never synced: the badge says so instead of "not enrolled". */
+export function trainingSyncItem(t: T): StatusItem {
+  return { id: 'sync', label: t('status.syncLabel'), value: t('sync.training'), tone: 'muted', title: t('hub.training') };
+}
+
 function syncStateItem(t: T, status: SyncStatusView | undefined, pick: (text: { vi: string; en: string }) => string): StatusItem {
   const base = { id: 'sync', label: t('status.syncLabel') };
   if (status === undefined) return { ...base, value: t('status.unknown'), tone: 'muted', title: t('status.openSettings') };

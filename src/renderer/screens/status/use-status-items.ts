@@ -10,7 +10,8 @@ import type { Role } from '../../../shared/dossier/roles';
 import type { StatusItem } from '../../components/StatusBar';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
-import { printerItem, scannerItem, syncItem } from './status-items';
+import { useDesk } from '../shell/desk-context';
+import { printerItem, scannerItem, syncItem, trainingSyncItem } from './status-items';
 
 export const SYNC_POLL_MS = 10_000;
 const devicesChanged = 'motcua:devices-changed';
@@ -25,6 +26,7 @@ const prints = (role: Role) => role !== 'volunteer';
 
 export function useStatusItems(role: Role): StatusItem[] {
   const { t, pick } = useI18n();
+  const training = useDesk().info?.mode === 'training';
   const [sync, setSync] = useState<SyncStatusView>();
   const [scanners, setScanners] = useState<ApiOutput<'scanner.list'>>();
   const [printers, setPrinters] = useState<ApiOutput<'printer.list'>>();
@@ -63,7 +65,7 @@ export function useStatusItems(role: Role): StatusItem[] {
   }, [loadDevices]);
 
   return [
-    syncItem(t, sync, pick),
+    training ? trainingSyncItem(t) : syncItem(t, sync, pick),
     ...(scans(role) ? [scannerItem(t, scanners)] : []),
     ...(prints(role) ? [printerItem(t, printers)] : []),
   ];

@@ -3,11 +3,11 @@ import { HelpPanel } from '../../components/HelpPanel';
 import { NavBar } from '../../components/NavBar';
 import { StatusBar } from '../../components/StatusBar';
 import { useI18n } from '../../i18n';
+import { useDataInUse } from '../shell/desk-context';
 import { VolunteerWizard } from './VolunteerWizard';
 
 export interface VolunteerShellProps {
   readonly user: { readonly displayName: string };
-  readonly commune: string;
   readonly inert: boolean;
   readonly onLogout: () => void;
 }
@@ -16,8 +16,9 @@ export interface VolunteerShellProps {
  * What a volunteer sees instead of the clerk's shell: only the guided entry. No Today, search,
  * dossier or reports routes exist here at all; the core refuses those calls by role as well.
  */
-export function VolunteerShell({ user, commune, inert, onLogout }: VolunteerShellProps) {
+export function VolunteerShell({ user, inert, onLogout }: VolunteerShellProps) {
   const { t, toggle } = useI18n();
+  const data = useDataInUse();
   const [help, setHelp] = useState(false);
 
   useEffect(() => {
@@ -42,8 +43,8 @@ export function VolunteerShell({ user, commune, inert, onLogout }: VolunteerShel
       <main className="content" inert={inert}>
         <VolunteerWizard />
       </main>
-      <StatusBar commune={commune} user={user.displayName} role={t('role.volunteer')}
-        labels={{ commune: t('status.commune'), user: t('status.user'), role: t('status.role') }} pending={[]} pendingTitle="" />
+      <StatusBar data={data} user={user.displayName} role={t('role.volunteer')}
+        labels={{ user: t('status.user'), role: t('status.role') }} pending={[]} pendingTitle="" />
       {help && (
         <HelpPanel heading={t('help.heading')} closeText={t('help.close')} onClose={() => setHelp(false)}
           lines={[t('help.f1'), t('help.arrows'), t('help.lang'), t('help.esc')]} />
