@@ -10,6 +10,7 @@ import type { HubDb } from './db/db';
 import { migrateHub } from './db/migrate';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
+import { hubPublicKey } from './identity';
 import { sampleAdminUnits } from './seed-admin-units';
 import { buildHub } from './server';
 import { FsBlobStorage } from './storage-fs';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const port = Number(env.HUB_PORT ?? 8787);
   await app.listen({ host: '127.0.0.1', port });
   console.log(`hub: listening on http://127.0.0.1:${port} (${env.HUB_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
+  // The public half only: what every provisioning package names, for an operator to compare.
+  console.log(`hub: signing key (public) ${await hubPublicKey(db)}`);
   if (!env.HUB_ADMIN_TOKEN) console.log(`hub: admin token ${adminToken}`);
   if (!env.HUB_PORTAL_TOKEN) console.log(`hub: portal token ${portalToken}`);
   const stop = (): void => void app.close().then(() => db.close()).then(() => process.exit(0));

@@ -7,6 +7,8 @@ import { m0010Initial } from './migrations/0010-initial';
 // issue 7a: attachments and the long-poll wake-up
 import { m0020Attachments } from './migrations/0020-attachments';
 import { m0030DeviceKeysConflictsCatalogues } from './migrations/0030-device-keys-conflicts-catalogues';
+// issue 12: the hub's key, provisioning packages, accounts that must choose a password
+import { m0040Provisioning } from './migrations/0040-provisioning';
 
 /** A numbered migration: plain SQL within PostgreSQL 15. */
 export interface HubMigration {
@@ -16,7 +18,7 @@ export interface HubMigration {
 }
 
 /** Every migration, in order. Never edit one that has shipped; add the next number. */
-export const hubMigrations: readonly HubMigration[] = [m0010Initial, m0020Attachments, m0030DeviceKeysConflictsCatalogues];
+export const hubMigrations: readonly HubMigration[] = [m0010Initial, m0020Attachments, m0030DeviceKeysConflictsCatalogues, m0040Provisioning];
 
 /** Brings `db` up to date; returns the version it is at. */
 export async function migrateHub(db: HubDb): Promise<number> {
