@@ -1,20 +1,48 @@
 /**
  * What the city's staff and systems do on the hub: create a commune, issue a one-time enrol
- * code, enrol a device with it, publish holiday overlays and procedure versions, and take an
- * online application from the citizen portal. Each change enters the feeds in its transaction.
+ * code, enrol a device with it (answered signed by the hub's key), manage staff accounts, publish
+ * holiday overlays and procedure versions, and take an online application from the citizen
+ * portal. Each change enters the feeds in its transaction. Provisioning packages: `provisioning.ts`.
  */
 import { randomUUID } from 'node:crypto';
-import type { EnrolResponse } from '../sync/protocol/messages';
+import { enrolAnswerMessage, type EnrolResponse } from '../sync/protocol/messages';
 import { newEnrolCode, sha256Hex } from './auth';
-import type { HubDb } from './db/db';
+import { num, type HubDb, type Queryable } from './db/db';
 import { bumpAllFeeds, bumpFeed } from './feed';
-import type { AccountInput, AdminUnitInput, PortalDossier } from './messages';
+import { loadHubIdentity, type HubIdentity } from './identity';
+import type { AccountInput, AccountPatch, AdminUnitInput, PortalDossier } from './messages';
+import { hashPasswordForPc, newTemporaryPassword } from './passwords';
 
-/** Creates a commune; its feed starts with every catalogue entry already published. */
-export async function createCommune(db: HubDb, id: string, name: string): Promise<boolean> {
+/** Thrown when a commune would take an agency code another commune holds. */
+export class AgencyCodeTakenError extends Error {
+  constructor(readonly agencyCode: string) {
+    super(`agency code ${agencyCode} is taken`);
+  }
+}
+
+/**
+ * Creates a commune; its feed starts with every catalogue entry already published. For a commune
+ * that exists, `agencyCode` and `province` fill in what it lacks (never change what it has) and
+ * false is returned. Throws AgencyCodeTakenError for another commune's agency code.
+ */
+export async function createCommune(db: HubDb, id: string, name: string, extra: { agencyCode?: string | undefined; province?: string | undefined } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const made = await tx.query('INSERT INTO communes (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [id, name.normalize('NFC')]);
-    if (made.length === 0) return false;
+    const agencyCode = extra.agencyCode ?? null;
+    const province = extra.province?.normalize('NFC') ?? null;
+    if (agencyCode !== null) {
+      const [holder] = await tx.query('SELECT id FROM communes WHERE agency_code = $1 AND id <> $2', [agencyCode, id]);
+      if (holder !== undefined) throw new AgencyCodeTakenError(agencyCode);
+    }
+    const made = await tx.query('INSERT INTO communes (id, name, agency_code, province) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id', [
+      id,
+      name.normalize('NFC'),
+      agencyCode,
+      province,
+    ]);
+    if (made.length === 0) {
+      await tx.query('UPDATE communes SET agency_code = COALESCE(agency_code, $2), province = COALESCE(province, $3) WHERE id = $1', [id, agencyCode, province]);
+      return false;
+    }
     for (const h of await tx.query<{ year: number }>('SELECT year FROM holidays ORDER BY year')) await bumpFeed(tx, id, 'holidays', String(h.year));
     for (const p of await tx.query<{ k: string }>(`SELECT code || '@' || version::text AS k FROM procedures ORDER BY code, version`)) await bumpFeed(tx, id, 'procedure', p.k);
     for (const u of await tx.query<{ code: string }>('SELECT code FROM admin_units ORDER BY code')) await bumpFeed(tx, id, 'admin-unit', u.code);
@@ -34,24 +62,55 @@ export async function issueEnrolCode(db: HubDb, communeId: string, ttlHours: num
   return row === undefined ? undefined : { code, expiresAt: new Date(row.expires_at as string).toISOString() };
 }
 
-/** Spends a code (once, before it expires) on a new device with `publicKey`; undefined if the code is not valid. */
-export async function enrolDevice(db: HubDb, code: string, deviceName: string, publicKey: string, startAfterSeq = 0): Promise<EnrolResponse | undefined> {
+/**
+ * Spends a code (once, before it expires; a package's code only while its package is not
+ * withdrawn) on a new device with `publicKey`, and answers with the device's identity signed by
+ * the hub's key over `enrolAnswerMessage`, bound to that public key. A package's code gives the
+ * device the package's slot; the package is marked used in the same transaction.
+ *
+ * A code already spent by a device with the same public key (the PC's first answer was lost)
+ * gets that device's answer again, unless the device was revoked. Undefined otherwise.
+ */
+export async function enrolDevice(db: HubDb, code: string, deviceName: string, publicKey: string, startAfterSeq = 0, identity?: HubIdentity): Promise<EnrolResponse | undefined> {
+  const signer = identity ?? (await loadHubIdentity(db));
+  const codeHash = sha256Hex(code.trim().toUpperCase());
+  const answer = (deviceId: string, communeId: string, slot: number | null): EnrolResponse => ({
+    deviceId,
+    communeId,
+    slot,
+    signature: signer.signText(enrolAnswerMessage({ deviceId, communeId, publicKey })),
+  });
   return db.transaction(async (tx) => {
     const deviceId = randomUUID();
     const [spent] = await tx.query(
-      `UPDATE enrol_codes SET used_at = now(), used_by = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING commune_id`,
-      [sha256Hex(code.trim().toUpperCase()), deviceId],
+      `UPDATE enrol_codes SET used_at = now(), used_by = $2
+        WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+          AND (package_id IS NULL OR package_id IN (SELECT id FROM provision_packages WHERE withdrawn_at IS NULL))
+       RETURNING commune_id, package_id, (SELECT slot FROM provision_packages p WHERE p.id = enrol_codes.package_id) AS slot`,
+      [codeHash, deviceId],
     );
-    if (spent === undefined) return undefined;
+    if (spent === undefined) {
+      const [earlier] = await tx.query(
+        'SELECT d.id, d.commune_id, d.slot, d.public_key FROM enrol_codes e JOIN devices d ON d.id = e.used_by WHERE e.code_hash = $1 AND NOT d.revoked',
+        [codeHash],
+      );
+      if (earlier === undefined || earlier.public_key !== publicKey) return undefined;
+      return answer(String(earlier.id), String(earlier.commune_id), earlier.slot === null ? null : num(earlier.slot));
+    }
     const communeId = String(spent.commune_id);
-    await tx.query('INSERT INTO devices (id, commune_id, name, public_key, last_applied_seq) VALUES ($1, $2, $3, $4, $5)', [
+    const packageId = typeof spent.package_id === 'string' ? spent.package_id : null;
+    const slot = spent.slot === null || spent.slot === undefined ? null : num(spent.slot);
+    await tx.query('INSERT INTO devices (id, commune_id, name, public_key, last_applied_seq, slot, package_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
       deviceId,
       communeId,
       deviceName,
       publicKey,
       startAfterSeq,
+      slot,
+      packageId,
     ]);
-    return { deviceId, communeId };
+    if (packageId !== null) await tx.query('UPDATE provision_packages SET used_at = now(), device_id = $2 WHERE id = $1', [packageId, deviceId]);
+    return answer(deviceId, communeId, slot);
   });
 }
 
@@ -113,20 +172,63 @@ export async function putAccount(db: HubDb, communeId: string, id: string, a: Ac
   return db.transaction(async (tx) => {
     const [commune] = await tx.query('SELECT id FROM communes WHERE id = $1', [communeId]);
     if (commune === undefined) return 'no-commune';
-    const [other] = await tx.query('SELECT id FROM accounts WHERE commune_id = $1 AND lower(username) = lower($2) AND id <> $3', [communeId, a.username, id]);
-    if (other !== undefined) return 'username-taken';
+    const outcome = await upsertAccount(tx, communeId, { id, ...a, mustChangePassword: a.mustChangePassword ?? null });
+    return outcome === 'other-commune' ? 'username-taken' : outcome;
+  });
+}
+
+/** An account as stored; `mustChangePassword` null keeps the stored flag (false for a new account). */
+export interface AccountRow {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: string;
+  readonly passwordHash: string;
+  readonly active: boolean;
+  readonly mustChangePassword: boolean | null;
+}
+
+/**
+ * Creates or replaces an account of `communeId` inside `tx` and moves it in the commune's feed.
+ * 'username-taken': another account of the commune holds the user name (case-insensitively);
+ * 'other-commune': the id is another commune's account (never moved across communes).
+ */
+export async function upsertAccount(tx: Queryable, communeId: string, a: AccountRow): Promise<'saved' | 'username-taken' | 'other-commune'> {
+  const [other] = await tx.query('SELECT id FROM accounts WHERE commune_id = $1 AND lower(username) = lower($2) AND id <> $3', [communeId, a.username, a.id]);
+  if (other !== undefined) return 'username-taken';
+  const rows = await tx.query(
+    `INSERT INTO accounts (id, commune_id, username, display_name, role, password_hash, active, must_change_password) VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::boolean, false))
+     ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
+       password_hash = excluded.password_hash, active = excluded.active,
+       must_change_password = COALESCE($8::boolean, accounts.must_change_password), updated_at = now()
+       WHERE accounts.commune_id = excluded.commune_id
+     RETURNING id`,
+    [a.id, communeId, a.username, a.displayName.normalize('NFC'), a.role, a.passwordHash, a.active, a.mustChangePassword],
+  );
+  if (rows.length === 0) return 'other-commune';
+  await bumpFeed(tx, communeId, 'account', a.id);
+  return 'saved';
+}
+
+/**
+ * Changes some of an account of `communeId`. With `resetPassword`, a random temporary password
+ * replaces the hash (the PC's scrypt format) and must be changed at the next sign-in; it is
+ * answered once and kept nowhere. 'not-found' for an account (or commune) the hub does not hold.
+ */
+export async function patchAccount(db: HubDb, communeId: string, id: string, patch: AccountPatch): Promise<{ temporaryPassword?: string } | 'not-found'> {
+  // Hashed before the transaction: scrypt takes tens of milliseconds and needs no lock.
+  const temporaryPassword = patch.resetPassword === true ? newTemporaryPassword() : undefined;
+  const hash = temporaryPassword === undefined ? null : await hashPasswordForPc(temporaryPassword);
+  return db.transaction(async (tx) => {
     const rows = await tx.query(
-      `INSERT INTO accounts (id, commune_id, username, display_name, role, password_hash, active) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
-         password_hash = excluded.password_hash, active = excluded.active, updated_at = now()
-         WHERE accounts.commune_id = excluded.commune_id
-       RETURNING id`,
-      [id, communeId, a.username, a.displayName.normalize('NFC'), a.role, a.passwordHash, a.active],
+      `UPDATE accounts SET active = COALESCE($3, active), role = COALESCE($4, role), display_name = COALESCE($5, display_name),
+         password_hash = COALESCE($6, password_hash), must_change_password = must_change_password OR $6::text IS NOT NULL, updated_at = now()
+       WHERE id = $1 AND commune_id = $2 RETURNING id`,
+      [id, communeId, patch.active ?? null, patch.role ?? null, patch.displayName?.normalize('NFC') ?? null, hash],
     );
-    // The id belongs to another commune's account: never moved across communes.
-    if (rows.length === 0) return 'username-taken';
+    if (rows.length === 0) return 'not-found';
     await bumpFeed(tx, communeId, 'account', id);
-    return 'saved';
+    return temporaryPassword === undefined ? {} : { temporaryPassword };
   });
 }
 

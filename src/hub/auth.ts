@@ -46,10 +46,15 @@ export function isDevicePublicKey(publicKey: string): boolean {
   }
 }
 
+/** `length` characters a person can read out and type: no look-alikes (0/O, 1/I). The alphabet has 32 letters, so bytes map without bias. */
+export function newTypeableCode(length: number): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
 /** A one-time enrol code a person can type: 12 characters without look-alikes. */
 export function newEnrolCode(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return [...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join('');
+  return newTypeableCode(12);
 }
 
 /** Equal-time comparison of two hex or text digests. */

@@ -22,7 +22,7 @@ export async function readPull(db: HubDb, communeId: string, cursor: number | un
             h.year, h.overlay,
             p.code, p.version AS procedure_version, p.effective_from, p.name, p.definition,
             u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, u.parent_code AS unit_parent,
-            a.id AS account_id, a.username, a.display_name, a.role, a.password_hash, a.active
+            a.id AS account_id, a.username, a.display_name, a.role, a.password_hash, a.active, a.must_change_password
        FROM changes c
        LEFT JOIN dossiers d ON c.entity = 'dossier' AND d.id = c.entity_key AND d.commune_id = c.commune_id
        LEFT JOIN holidays h ON c.entity = 'holidays' AND h.year::text = c.entity_key
@@ -55,6 +55,7 @@ export async function readPull(db: HubDb, communeId: string, cursor: number | un
         role: accountItem.shape.role.parse(r.role),
         passwordHash: String(r.password_hash),
         active: r.active === true,
+        mustChangePassword: r.must_change_password === true,
       };
     }
     return {

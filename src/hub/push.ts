@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { dossierStatusTable, dossierTransitions, isDossierStatus, isTransitionName } from '../shared/dossier/states';
 import type { Mutation, PushResponse, Rejection } from '../sync/protocol/messages';
-import { dossierChangePayload, dossierViewedPayload } from '../sync/protocol/mutations';
+import { accountUpsertPayload, dossierChangePayload, dossierViewedPayload } from '../sync/protocol/mutations';
 import { applyFieldChanges, mergeFields } from '../shared/dossier/merge';
+import { upsertAccount } from './admin';
 import { num, type HubDb, type Queryable } from './db/db';
 import { bumpFeed } from './feed';
 import { jsonObject } from './pull';
@@ -107,6 +108,7 @@ async function applyOne(tx: Queryable, deviceId: string, communeId: string, m: M
     await insertEvent(tx, communeId, deviceId, p.data.event);
     return applied;
   }
+  if (m.kind === 'account.upserted') return applyAccountUpsert(tx, communeId, m);
   if (m.kind !== 'dossier.received' && m.kind !== 'dossier.transitioned' && m.kind !== 'dossier.edited') {
     return reject('sync.unknown-kind', `Máy chủ tỉnh/thành phố chưa hỗ trợ loại thay đổi '${m.kind}'.`, `The hub does not support change kind '${m.kind}'.`);
   }
@@ -146,6 +148,34 @@ async function applyOne(tx: Queryable, deviceId: string, communeId: string, m: M
   await insertEvent(tx, communeId, deviceId, event);
   await bumpFeed(tx, communeId, 'dossier', dossier.id);
   return applied;
+}
+
+/**
+ * `account.upserted` (issue 12): an administrator on a PC created or changed an account. It is
+ * stored for the token's commune with the same rules as the admin API (user names unique per
+ * commune, case-insensitively; an id of another commune's account is never taken over) and moved
+ * in the commune's feed, so the other PCs get it at their next pull. A refused change sends the
+ * hub's own version of the account (if it has one) back to the PC.
+ */
+async function applyAccountUpsert(tx: Queryable, communeId: string, m: Mutation): Promise<Outcome> {
+  const p = accountUpsertPayload.safeParse(m.payload);
+  if (!p.success || p.data.id !== m.entityId) return malformed();
+  const outcome = await upsertAccount(tx, communeId, p.data);
+  if (outcome === 'saved') return applied;
+  const [mine] = await tx.query('SELECT 1 FROM accounts WHERE id = $1 AND commune_id = $2', [m.entityId, communeId]);
+  if (mine !== undefined) await bumpFeed(tx, communeId, 'account', m.entityId);
+  if (outcome === 'username-taken') {
+    return reject(
+      'sync.username-taken',
+      `Tên đăng nhập "${p.data.username}" đã có tài khoản khác của xã dùng nên thay đổi tài khoản này không được ghi nhận trên máy chủ. Hãy đặt tên đăng nhập khác.`,
+      `Another account of the commune already uses the user name "${p.data.username}", so this account change was not recorded on the hub. Choose another user name.`,
+    );
+  }
+  return reject(
+    'sync.account-other-commune',
+    'Tài khoản này thuộc một xã khác trên máy chủ nên thay đổi không được ghi nhận.',
+    "This account belongs to another commune on the hub, so the change was not recorded.",
+  );
 }
 
 /**

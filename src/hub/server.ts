@@ -14,12 +14,13 @@ import {
   enrolRequest,
   MIN_PROTOCOL_VERSION,
   PROTOCOL_HEADER,
+  provisionStatusRequest,
   pullQuery,
   pushRequest,
   tokenRequest,
   type TokenResponse,
 } from '../sync/protocol/messages';
-import { createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, publishAdminUnits, publishHolidays, publishProcedure, putAccount, revokeDevice } from './admin';
+import { AgencyCodeTakenError, createCommune, enrolDevice, intakePortalDossier, issueEnrolCode, patchAccount, publishAdminUnits, publishHolidays, publishProcedure, putAccount, revokeDevice } from './admin';
 import { CHALLENGE_TTL_S, isDevicePublicKey, newNonce, sameDigest, sha256Hex, TOKEN_TTL_S, verifyDeviceSignature, type DeviceClaims, type TokenSigner } from './auth';
 import { num, type HubDb } from './db/db';
 import * as msg from './messages';
@@ -32,6 +33,10 @@ import { registerAttachmentRoutes } from './attachments';
 import { FeedNotifier } from './feed-notifier';
 import { readPullWaiting } from './long-poll';
 import type { BlobStorage } from './storage';
+// issue 12: the hub's signing key and provisioning packages
+import { checkHubUrl } from '../shared/provisioning/package';
+import { loadHubIdentity, type HubIdentity } from './identity';
+import { issueProvisionPackage, provisionStatus, type PackageRefusal } from './provisioning';
 
 /** What the hub needs to run. */
 export interface HubOptions {
@@ -52,6 +57,41 @@ const fail = (reply: FastifyReply, status: number, error: string, vi: string, en
   reply.code(status).send(errorResponse.parse({ error, message: { vi, en } } satisfies ErrorResponse));
 
 const bearer = (req: FastifyRequest): string | undefined => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+
+const packageRefused = (reply: FastifyReply, why: PackageRefusal): FastifyReply => {
+  switch (why) {
+    case 'no-commune':
+      return fail(reply, 404, 'commune-unknown', 'Không có xã này trên máy chủ.', 'No such commune on the hub.');
+    case 'commune-incomplete':
+      return fail(
+        reply,
+        409,
+        'commune-incomplete',
+        'Xã chưa có mã định danh đơn vị hoặc tỉnh/thành phố trên máy chủ; hãy bổ sung trước khi cấp gói cài đặt.',
+        'The commune has no agency code or province on the hub yet; add them before issuing a package.',
+      );
+    case 'slot-invalid':
+      return fail(reply, 400, 'slot-invalid', 'Số máy không phải một quầy của xã (0–8).', 'The slot is not one of the commune counters (0–8).');
+    case 'slot-taken':
+      return fail(
+        reply,
+        409,
+        'slot-taken',
+        'Vị trí máy này đang có máy hoạt động hoặc một gói cài đặt chưa dùng. Nếu máy cũ hỏng, hãy cấp gói thay thế.',
+        'This slot has an active PC or an unused package. If the old PC broke, issue a replacement package.',
+      );
+    case 'no-free-slot':
+      return fail(reply, 409, 'no-free-slot', 'Xã đã dùng hết các vị trí máy; chỉ còn cấp được gói thay thế.', 'Every slot of the commune is taken; only replacement packages can be issued.');
+    case 'spare-pool-exhausted':
+      return fail(
+        reply,
+        409,
+        'spare-pool-exhausted',
+        'Hôm nay xã đã nhận hết số gói thay thế được phép trong ngày; hãy cấp lại vào ngày mai.',
+        'The commune has used up today’s replacement packages; issue it again tomorrow.',
+      );
+  }
+};
 
 /** Builds the server (not listening); the caller owns `listen` and `close`. */
 export function buildHub(options: HubOptions): FastifyInstance {
@@ -76,6 +116,15 @@ export function buildHub(options: HubOptions): FastifyInstance {
   };
   const admin = guard(options.adminToken);
   const portal = guard(options.portalToken);
+
+  // The hub's signing key, read (or made, by the first hub on this database) before it listens.
+  let identityLoad: Promise<HubIdentity> | undefined;
+  const identity = (): Promise<HubIdentity> =>
+    (identityLoad ??= loadHubIdentity(db).catch((error: unknown) => {
+      identityLoad = undefined;
+      throw error;
+    }));
+  app.addHook('onReady', async () => void (await identity()));
 
   // Long-polls wake on the feed's NOTIFY; closing the hub releases them at once.
   const notifier = new FeedNotifier(db);
@@ -107,10 +156,13 @@ export function buildHub(options: HubOptions): FastifyInstance {
   app.post('/v1/enrol', async (req, reply) => {
     const body = enrolRequest.parse(req.body);
     if (!isDevicePublicKey(body.publicKey)) return fail(reply, 400, 'device-key-invalid', 'Khoá công khai của máy không hợp lệ.', "The PC's public key is not valid.");
-    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.publicKey, body.startAfterSeq);
+    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.publicKey, body.startAfterSeq, await identity());
     if (enrolled === undefined) return fail(reply, 403, 'enrol-code-invalid', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.', 'The enrolment code is wrong, used or expired.');
     return enrolled;
   });
+
+  // Asked by a PC before it applies a package (when the hub answers): no credential, it names only a package id.
+  app.post('/v1/provision/status', async (req) => provisionStatus(db, provisionStatusRequest.parse(req.body).packageId));
 
   const deviceRefused = (reply: FastifyReply): FastifyReply =>
     fail(reply, 401, 'device-unknown', 'Máy này chưa được đăng ký với máy chủ hoặc đã bị thu hồi.', 'This PC is not enrolled with the hub or was revoked.');
@@ -169,8 +221,38 @@ export function buildHub(options: HubOptions): FastifyInstance {
   app.post('/v1/admin/communes', async (req, reply) => {
     if (!admin(req, reply)) return reply;
     const body = msg.createCommune.parse(req.body);
-    const created = await createCommune(db, body.id, body.name);
+    let created: boolean;
+    try {
+      created = await createCommune(db, body.id, body.name, { agencyCode: body.agencyCode, province: body.province });
+    } catch (error) {
+      if (!(error instanceof AgencyCodeTakenError)) throw error;
+      return fail(reply, 409, 'agency-code-taken', `Mã đơn vị ${error.agencyCode} đã thuộc một xã khác trên máy chủ.`, `The agency code ${error.agencyCode} already belongs to another commune on the hub.`);
+    }
     return reply.code(created ? 201 : 200).send({ id: body.id, created });
+  });
+
+  // The hub's public key (SPKI DER, base64): what every package names; the private half never leaves the database.
+  app.get('/v1/admin/hub-key', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    return { publicKey: (await identity()).publicKey };
+  });
+
+  app.post('/v1/admin/communes/:id/provision-packages', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const { id } = z.object({ id: z.string() }).parse(req.params);
+    const body = msg.provisionPackage.parse(req.body);
+    if (checkHubUrl(body.hubUrl) !== undefined) {
+      return fail(
+        reply,
+        400,
+        'hub-url-invalid',
+        'Địa chỉ máy chủ trong gói cài đặt phải dùng https (http chỉ được dùng cho máy chủ trên chính máy này).',
+        'The hub address in a package must use https (plain http only for a hub on the same machine).',
+      );
+    }
+    const issued = await issueProvisionPackage(db, await identity(), id, body);
+    if (typeof issued === 'string') return packageRefused(reply, issued);
+    return reply.code(201).send(issued);
   });
 
   app.post('/v1/admin/communes/:id/enrol-codes', async (req, reply) => {
@@ -200,6 +282,15 @@ export function buildHub(options: HubOptions): FastifyInstance {
     if (outcome === 'no-commune') return fail(reply, 404, 'commune-unknown', 'Không có xã này trên máy chủ.', 'No such commune on the hub.');
     if (outcome === 'username-taken') return fail(reply, 409, 'username-taken', 'Tên đăng nhập này đã có tài khoản khác dùng.', 'Another account already uses this user name.');
     return reply.code(204).send();
+  });
+
+  app.patch('/v1/admin/communes/:id/accounts/:accountId', async (req, reply) => {
+    if (!admin(req, reply)) return reply;
+    const { id, accountId } = z.object({ id: z.string(), accountId: z.string().min(1).max(64) }).parse(req.params);
+    const outcome = await patchAccount(db, id, accountId, msg.patchAccount.parse(req.body));
+    if (outcome === 'not-found') return fail(reply, 404, 'account-unknown', 'Không có tài khoản này của xã trên máy chủ.', 'No such account of this commune on the hub.');
+    // The temporary password is in this answer only; the hub keeps its hash.
+    return outcome.temporaryPassword === undefined ? reply.code(204).send() : outcome;
   });
 
   app.get('/v1/admin/conflicts', async (req, reply) => {
