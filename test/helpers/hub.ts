@@ -141,3 +141,37 @@ export interface PortalDossier {
 export function submitOnline(hub: Pick<TestHub, 'url' | 'adminToken' | 'portalToken'>, dossier: PortalDossier): Promise<{ status: number; body: unknown }> {
   return call(hub, 'POST', '/v1/portal/dossiers', { ...dossier, procedureCode: '1.001193', procedureVersion: 1, form: {} }, hub.portalToken);
 }
+
+/** What `POST /v1/admin/communes/:id/provision-packages` answers (the setup code is in it once). */
+export interface IssuedPackage {
+  readonly fileName: string;
+  readonly fileText: string;
+  readonly setupCode: string;
+  readonly packageId: string;
+  readonly slot: number;
+  readonly expiresAt: string;
+}
+
+/**
+ * Issues a provisioning package (issue 12) for `opts.communeId`, creating the commune first when
+ * the hub does not have it (with `agencyCode`, `name` and `province`, default 'Tỉnh Thử Nghiệm';
+ * an existing commune only gets what it lacks). `hubUrl` defaults to the hub's own loopback URL;
+ * `slot` (a new PC; default the lowest free one) or `replaceSlot` (a replacement). Throws with the
+ * hub's error code when it refuses.
+ */
+export async function issuePackage(
+  hub: Pick<TestHub, 'url' | 'adminToken'>,
+  opts: { communeId: string; agencyCode: string; name: string; province?: string; hubUrl?: string; slot?: number; replaceSlot?: number; ttlHours?: number },
+): Promise<IssuedPackage> {
+  const commune = await call(hub, 'POST', '/v1/admin/communes', { id: opts.communeId, name: opts.name, agencyCode: opts.agencyCode, province: opts.province ?? 'Tỉnh Thử Nghiệm' });
+  if (commune.status !== 201 && commune.status !== 200) throw new Error(`commune ${opts.communeId}: ${commune.status} ${JSON.stringify(commune.body)}`);
+  const issued = await call(hub, 'POST', `/v1/admin/communes/${opts.communeId}/provision-packages`, {
+    hubUrl: opts.hubUrl ?? hub.url,
+    ...(opts.slot === undefined ? {} : { slot: opts.slot }),
+    ...(opts.replaceSlot === undefined ? {} : { replaceSlot: opts.replaceSlot }),
+    ...(opts.ttlHours === undefined ? {} : { ttlHours: opts.ttlHours }),
+  });
+  // An error body never holds a secret; a success body is never printed.
+  if (issued.status !== 201) throw new Error(`provision package for ${opts.communeId}: ${issued.status} ${JSON.stringify(issued.body)}`);
+  return issued.body as IssuedPackage;
+}
