@@ -1,3 +1,4 @@
+import { writeActiveProfile } from '../services/desk/folders';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -23,6 +24,7 @@ describe('motcua doctor', () => {
 
   it('reports versions, PC, disk, integrity, schema and outbox as JSON for scripts', async () => {
     const dir = tempDir();
+    writeActiveProfile(dir, 'training');
     captureConsole();
     await runCli(['info', '--data-dir', dir], { clock });
     vi.restoreAllMocks();

@@ -1,8 +1,17 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../../../test/helpers/temp-dir';
+import { writeActiveProfile } from '../services/desk/folders';
 import { runCli } from './index';
 
-const tempDir = useTempDirs();
+const temp = useTempDirs();
+/** A folder whose open data is the training sandbox (demo commune), as after "Dùng thử". */
+const tempDir = (): string => {
+  const dir = temp();
+  writeActiveProfile(dir, 'training');
+  return dir;
+};
 
 function capture() {
   const out: string[] = [];
@@ -19,6 +28,14 @@ describe('support CLI against a real data folder', () => {
     const { out } = capture();
     expect(await runCli(['info', '--data-dir', tempDir()])).toBe(0);
     expect(out.join('\n')).toMatch(/name: UBND xã Thử Nghiệm/);
+  });
+
+  it('says a folder with no provisioning package has no commune data, and creates nothing', async () => {
+    const { out, err } = capture();
+    const dir = temp();
+    expect(await runCli(['info', '--data-dir', dir])).toBe(1);
+    expect([...out, ...err].join('\n')).toContain('chưa có dữ liệu của xã');
+    expect(existsSync(join(dir, 'motcua.sqlite'))).toBe(false);
   });
 
   it('prints JSON for scripts with --json', async () => {

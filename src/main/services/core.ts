@@ -2,6 +2,7 @@
  * The core: the store and every service, bound to the API contract. The Electron app, the
  * browser host and the CLI each open one core and hand calls to `invoke`; none holds a rule.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFileName } from './desk/folders';
 import { AppError, describeError } from '../../shared/api/errors';
@@ -68,6 +69,8 @@ export { databaseFileName } from './desk/folders';
  * folder must already hold its commune from a provisioning package and gets nothing invented.
  */
 export async function openCore(context: CoreContext): Promise<Core> {
+  // Opening would create an empty database, which the desk would then take for a provisioned one.
+  if (context.profile === 'production' && !existsSync(join(context.dataDir, databaseFileName))) throw new AppError('desk.not-provisioned');
   const store: Store = openStore(join(context.dataDir, databaseFileName));
   try {
     // Every call re-reads the caller's account: a change here or from the hub ends its sessions.

@@ -1,10 +1,14 @@
+import { uuidv7 } from '../../../shared/id/uuidv7';
 import type { Store } from '../../store/db';
-import { listUsers } from '../../store/repos/users';
+import { insertUser, listUsers } from '../../store/repos/users';
 import type { Clock } from '../clock';
-import { createAccount } from './accounts';
+import { hashPassword } from './password';
 import type { SessionRegistry } from './sessions';
 
-/** Password of the demo accounts; the login screen shows it while the demo commune is in use. */
+/**
+ * Password of the demo accounts. They exist only in the training sandbox (issue 12): a
+ * production folder never gets them, and folders of earlier versions have them retired.
+ */
 export const demoPassword = 'motcua-demo';
 
 /** Accounts of the demo commune, one per role a newcomer wants to try. Fictitious people. */
@@ -16,8 +20,12 @@ export const demoAccounts = [
   { username: 'lanhdao', displayName: 'Phạm Quốc Lãnh', role: 'leader' },
 ] as const;
 
-/** On a first run with no accounts at all, creates the demo accounts; never touches existing ones. */
+/** In a sandbox with no accounts at all, creates the demo accounts (local only: a sandbox never syncs). */
 export async function ensureDemoAccounts(deps: { store: Store; clock: Clock; sessions: SessionRegistry }): Promise<void> {
   if (deps.store.read(listUsers).length > 0) return;
-  for (const account of demoAccounts) await createAccount(deps, { ...account, password: demoPassword });
+  const hash = await hashPassword(demoPassword);
+  const now = deps.clock.now();
+  deps.store.write((db) => {
+    for (const [i, a] of demoAccounts.entries()) insertUser(db, { ...a, id: uuidv7(now.getTime() + i), passwordHash: hash, createdAt: now.toISOString() });
+  });
 }
