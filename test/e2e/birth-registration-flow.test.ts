@@ -359,7 +359,7 @@ describe('accessibility and screenshots of the other screens', () => {
     const login = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await login.goto(host.url);
     await login.getByTestId('login-form').waitFor();
-    await login.getByTestId('demo-banner').waitFor();
+    await login.getByTestId('training-mark').waitFor();
     await expectAccessible(login);
     await login.close();
 

@@ -51,7 +51,9 @@ describe('counter screens', () => {
   it('logs in, shows the shell and the help panel, and opens a dossier from Today with the keyboard', async () => {
     const page = await login('canbo');
     expect(await page.getByTestId('status-role').textContent()).toBe('Cán bộ một cửa');
-    await page.getByTestId('demo-banner').waitFor();
+    // The demo accounts live only in the training copy: it is marked on every screen, and the bar says which data is open.
+    await page.getByTestId('training-mark').waitFor();
+    expect(await page.getByTestId('status-data').textContent()).toBe('Bản đào tạo: UBND xã Thử Nghiệm');
     await page.getByTestId('section-overdue').waitFor();
     await page.screenshot({ path: 'test-results/screen-today.png' });
     await page.keyboard.press('F1');

@@ -31,8 +31,9 @@ describe('first screen through the browser host', () => {
     await page.goto(host.url);
     // The about screen sits behind the login now: sign in and press Alt+5.
     await page.getByTestId('login-form').waitFor();
-    // app.info arrives after the first paint: wait for what it brings rather than racing it.
-    await page.getByTestId('demo-banner').waitFor();
+    // app.info arrives after the first paint: wait for what it brings rather than racing it. The
+    // host helper opened the training copy (the demo accounts live only there): it is marked.
+    await page.getByTestId('training-mark').waitFor();
     await page.keyboard.type('canbo');
     await page.keyboard.press('Tab');
     await page.keyboard.type('motcua-demo');
@@ -47,7 +48,7 @@ describe('first screen through the browser host', () => {
     // The self-check also reports a nearly full disk; expect what this machine's disk warrants.
     const { bavail, bsize } = statfsSync(dataDir);
     await expect.poll(() => page.getByTestId('info-health').textContent()).toBe(bavail * bsize >= minFreeDiskBytes ? 'Hoạt động bình thường' : 'Có vấn đề cần kiểm tra');
-    expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
+    expect(await page.getByTestId('training-mark').isVisible()).toBe(true);
     expect(await page.locator('.about h2').textContent()).toBe('Thông tin phần mềm');
     await page.screenshot({ path: 'test-results/home-vi.png' });
 

@@ -1,7 +1,8 @@
 /**
  * Settings, status bar and scanning in the New-dossier form, end to end: the built browser host
  * (its core scans through the real SANE `test` backend and prints to the CUPS cups-pdf queue
- * MotcuaPDF), real Chromium driven by the keyboard, and a real hub on loopback for enrolment.
+ * MotcuaPDF), real Chromium driven by the keyboard, on the training copy (the demo accounts live
+ * only there); the administrator's account actions end other sessions.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -13,16 +14,14 @@ import { useSaneTestBackend } from '../../src/main/devices/scanner/sane/sane-tes
 import { uuidv7 } from '../../src/shared/id/uuidv7';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
-import { signIn } from '../helpers/counter-page';
+import { DEMO_PASSWORD, signIn } from '../helpers/counter-page';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
-import { communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
 
 const hasCups = spawnSync('lpstat', ['-p', 'MotcuaPDF']).status === 0;
 const CUPS_PDF_OUT = '/var/spool/cups-pdf/ANONYMOUS';
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-settings-'));
 let browser: Browser;
 let host: HostProcess;
-let hub: TestHub;
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
@@ -30,13 +29,12 @@ beforeAll(async () => {
   // draw a grid (not the default solid black) so rotation shows in the thumbnails.
   appendFileSync(join(useSaneTestBackend(), 'test.conf'), 'test-picture "Grid"\n');
   execFileSync(process.execPath, [resolve('out/cli/index.cjs'), 'seed-demo', '--dossiers', '200', '--data-dir', dataDir]);
-  [browser, host, hub] = await Promise.all([launchChromium(), startHostProcess(dataDir), startTestHub('pglite')]);
+  [browser, host] = await Promise.all([launchChromium(), startHostProcess(dataDir)]);
 }, 120_000);
 
 afterAll(async () => {
   await host?.stop();
   await browser?.close();
-  await hub?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -69,6 +67,16 @@ async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
   }).then((res) => res.json())`);
   if (!reply.ok) throw new Error(`${name} failed: ${JSON.stringify(reply)}`);
   return reply.value as T;
+}
+
+/** Tries a sign-in with the page's launch token only; 'ok' or the core's error code. */
+async function tryLogin(page: Page, username: string, password: string): Promise<{ code: string }> {
+  const reply = await page.evaluate<{ ok: boolean; error?: { code: string } }>(`fetch('/api/session.login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-motcua-token': sessionStorage.getItem('motcua.token') ?? '' },
+    body: ${JSON.stringify(JSON.stringify({ username, password }))},
+  }).then((res) => res.json())`);
+  return { code: reply.ok ? 'ok' : reply.error?.code ?? '?' };
 }
 
 /** Waits for an action's outcome line; an error line fails the test with the clerk's message. */
@@ -248,13 +256,13 @@ describe('settings, status bar and scanning in the counter screens', () => {
     await page.close();
   });
 
-  it('shows not-enrolled, enrols against a real hub, then the badge follows; a reload keeps the session and its lock', async () => {
-    const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
+  it('manages accounts by keyboard: inline errors, disable and enable, a new role, a temporary password shown once and replaced by its owner; a reload keeps the session and its lock', async () => {
     const page = await login('quantri');
-    const badge = page.getByTestId('status-sync');
-    await expect.poll(() => badge.textContent()).toContain('chưa đăng ký');
+    // The training copy is never synced: the bar and the hub panel say so instead of "not enrolled".
+    await expect.poll(() => page.getByTestId('status-sync').textContent()).toContain('bản đào tạo');
     await openSettings(page);
     await page.getByTestId('settings-users').waitFor();
+    expect(await page.getByTestId('hub-training').isVisible()).toBe(true);
 
     // Inline Vietnamese errors next to the fields, nothing sent while they stand.
     await press(page, 'user-create');
@@ -268,21 +276,77 @@ describe('settings, status bar and scanning in the counter screens', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('user-username-error').textContent()).toMatch(/canbo/u);
 
-    await page.getByTestId('hub-url').focus();
-    await page.keyboard.type(hub.url);
-    await page.getByTestId('hub-code').focus();
-    await page.keyboard.type(code);
-    await page.keyboard.press('Enter');
-    await outcome(page, 'enrol');
-    await expect.poll(() => badge.textContent(), { timeout: 60_000 }).toMatch(/đã đồng bộ|chờ gửi|đang đồng bộ/u);
+    // The administrator's own row has no actions (the core refuses them too).
+    expect(await page.getByTestId('account-lock-quantri').count()).toBe(0);
+
+    // Disable the volunteer: it no longer signs in; its open session ends and its page shows why.
+    const volunteer = await login('tinhnguyen');
+    await press(page, 'account-lock-tinhnguyen');
+    await expect.poll(() => page.getByTestId('account-state-tinhnguyen').textContent()).toBe('Đã khóa');
+    expect(await page.getByTestId('account-lock-tinhnguyen').textContent()).toBe('Mở khoá');
+    expect((await tryLogin(page, 'tinhnguyen', DEMO_PASSWORD)).code).toBe('auth.bad-credentials');
+    await volunteer.reload();
+    await volunteer.getByTestId('login-form').waitFor();
+    await volunteer.close();
+    await press(page, 'account-lock-tinhnguyen');
+    await expect.poll(() => page.getByTestId('account-state-tinhnguyen').textContent()).toBe('Đang dùng');
+    expect((await tryLogin(page, 'tinhnguyen', DEMO_PASSWORD)).code).toBe('ok');
+
+    // A new role, saved from the row.
+    await page.getByTestId('account-role-tuphap').focus();
+    await page.getByTestId('account-role-tuphap').selectOption('leader');
+    await press(page, 'account-role-save-tuphap');
+    await page.getByTestId('account-ok-tuphap').waitFor();
+    const accounts = await api<{ username: string; role: string }[]>(page, 'account.list', {});
+    expect(accounts.find((a) => a.username === 'tuphap')?.role).toBe('leader');
+
+    // A clerk signed in elsewhere gets a temporary password: a confirm first, then the password once.
+    const clerk = await login('canbo');
+    await press(page, 'account-reset-canbo');
+    await page.getByTestId('reset-dialog').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await press(page, 'reset-dialog-confirm');
+    await page.getByTestId('temp-password').waitFor();
+    const temporary = (await page.getByTestId('temp-password').textContent()) ?? '';
+    expect(temporary).toMatch(/^\S{12}$/u);
+    await page.screenshot({ path: 'test-results/screen-settings-temp-password.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('temp-password-dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid') ?? null`)).toBe('account-reset-canbo');
+    await expect.poll(() => page.getByTestId('account-state-canbo').textContent()).toContain('chờ đặt mật khẩu mới');
     await page.screenshot({ path: 'test-results/screen-settings-admin.png' });
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The clerk's session ended: the next call shows the login form with the core's reason.
+    await clerk.keyboard.press('Control+k');
+    await clerk.keyboard.type('Nguyễn');
+    await clerk.keyboard.press('Enter');
+    await clerk.getByTestId('login-form').waitFor();
+    expect(await clerk.locator('[data-testid=login-form] [role=alert]').textContent()).toMatch(/\S/u);
+    // The old password is gone; the temporary one leads to the new-password form, then the shell.
+    expect((await tryLogin(page, 'canbo', DEMO_PASSWORD)).code).toBe('auth.bad-credentials');
+    await clerk.getByTestId('login-form').locator('input[name=username]').fill('canbo');
+    await clerk.getByTestId('login-form').locator('input[name=password]').fill(temporary);
+    await clerk.keyboard.press('Enter');
+    await clerk.getByTestId('choose-password-form').waitFor();
+    await clerk.keyboard.type('canbo');
+    await clerk.keyboard.press('Tab');
+    await clerk.keyboard.type('canbo');
+    await clerk.keyboard.press('Enter');
+    expect(await clerk.getByTestId('choose-new-error').textContent()).toBe('Mật khẩu mới cần ít nhất 8 ký tự.');
+    await clerk.getByTestId('choose-new').fill('mat-khau-cua-canbo');
+    await clerk.getByTestId('choose-repeat').fill('mat-khau-cua-canbo');
+    await clerk.keyboard.press('Enter');
+    await clerk.getByTestId('status-bar').waitFor();
+    await clerk.close();
+    expect((await tryLogin(page, 'canbo', 'mat-khau-cua-canbo')).code).toBe('ok');
 
     await page.reload();
     await page.getByTestId('status-bar').waitFor();
     expect(await page.getByTestId('login-form').count()).toBe(0);
     expect(await page.getByTestId('status-user').textContent()).toMatch(/\S/u);
-    await expect.poll(() => badge.textContent()).toMatch(/đã đồng bộ|chờ gửi|đang đồng bộ/u);
+    await expect.poll(() => page.getByTestId('status-sync').textContent()).toContain('bản đào tạo');
 
     // A session the core reports locked comes back after a reload as the lock screen, not the
     // shell (the 15-minute idle time is not configurable here: the answer is the core's shape).
