@@ -31,6 +31,8 @@ import { ensureDemoCommune, readCommune } from './settings/commune';
 import { accountStamp, defaultIdleMs } from './accounts/sessions';
 import { getUserById } from '../store/repos/users';
 import { deskHandlers } from './desk/handlers';
+import { readProvisionView } from './desk/provision-view';
+import type { ProvisionView } from '../../shared/api/desk';
 import { ensureSequenceSettings } from './settings/sequence-blocks';
 import { workflowHandlers } from './workflow/handlers';
 import { syncHandlers } from './sync/handlers';
@@ -55,6 +57,8 @@ export interface Core {
    * done, so call it before `dispose`.
    */
   scheduleBackups(intervalMs: number): () => Promise<void>;
+  /** How provisioning stands on a production folder (null in the sandbox), for the desk. */
+  provision(): ProvisionView | null;
   dispose(): void;
 }
 
@@ -117,6 +121,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
         if (result.ok) sync?.noteLocalWrite();
         return result;
       },
+      provision: () => (context.profile === 'production' ? store.read(readProvisionView) : null),
       scheduleBackups: (intervalMs) => backups.schedule(intervalMs, (code) => console.error('[core] scheduled backup failed:', code)),
       dispose: () => {
         // Aborts running scans; their devices are released as the jobs unwind.

@@ -99,12 +99,11 @@ export class Desk implements DeskControl {
 
   async status(): Promise<DeskStatus> {
     const root = this.options.root;
-    const provision = this.#core !== undefined && this.#profile === 'production' ? ((await this.#core.invoke('desk.status', {})) as ApiResult<DeskStatus>) : undefined;
     return {
       mode: this.#profile ?? 'unset',
       productionReady: hasDatabase(root, 'production'),
       trainingReady: hasDatabase(root, 'training'),
-      provision: provision?.ok ? provision.value.provision : null,
+      provision: this.#core?.provision() ?? null,
       packagePaths: [...this.options.packagePaths],
     };
   }
