@@ -43,6 +43,23 @@ export const vietnamDay = (at: Date): string => new Date(at.getTime() + 7 * 3_60
 
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
 
+/** The day's next spare block of the commune (replacements and re-used slots share the pool). */
+async function nextCutover(tx: Queryable, communeId: string, issuedAt: string): Promise<Cutover> {
+  const day = vietnamDay(new Date(issuedAt));
+  const [count] = await tx.query('SELECT count(*) AS n FROM provision_packages WHERE commune_id = $1 AND cutover_day = $2', [communeId, day]);
+  return { day, spareIndex: num(count?.n ?? 0) };
+}
+
+/** Dated blocks of a cut-over, or undefined when the day's spare pool is used up. */
+function cutoverBlocks(slot: number, cutover: Cutover): SequenceBlock[] | undefined {
+  try {
+    return planSequenceBlocks(slot, cutover);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 /** Issues a package for `communeId`; see the file comment. The hub URL was checked by the caller. */
 export async function issueProvisionPackage(db: HubDb, identity: HubIdentity, communeId: string, input: ProvisionPackageInput): Promise<IssuedPackage | PackageRefusal> {
   const slots = counterSlots();
@@ -57,7 +74,7 @@ export async function issueProvisionPackage(db: HubDb, identity: HubIdentity, co
     if (typeof commune.agency_code !== 'string' || typeof commune.province !== 'string') return 'commune-incomplete';
     const issuedAt = iso(commune.now);
     const expiresAt = iso(commune.expires);
-    const replacing = input.replaceSlot !== undefined;
+    let replacing = input.replaceSlot !== undefined;
 
     let slot: number;
     let blocks: SequenceBlock[];
@@ -65,15 +82,10 @@ export async function issueProvisionPackage(db: HubDb, identity: HubIdentity, co
     let replaces: string | null = null;
     if (input.replaceSlot !== undefined) {
       slot = input.replaceSlot;
-      const day = vietnamDay(new Date(issuedAt));
-      const [count] = await tx.query(`SELECT count(*) AS n FROM provision_packages WHERE commune_id = $1 AND kind = 'replacement' AND cutover_day = $2`, [communeId, day]);
-      cutover = { day, spareIndex: num(count?.n ?? 0) };
-      try {
-        blocks = planSequenceBlocks(slot, cutover);
-      } catch (error) {
-        if (error instanceof RangeError) return 'spare-pool-exhausted';
-        throw error;
-      }
+      cutover = await nextCutover(tx, communeId, issuedAt);
+      const planned = cutoverBlocks(slot, cutover);
+      if (planned === undefined) return 'spare-pool-exhausted';
+      blocks = planned;
       // The device being replaced: the slot's active one, else the last one it had.
       const [old] = await tx.query('SELECT id FROM devices WHERE commune_id = $1 AND slot = $2 ORDER BY revoked, created_at DESC, id LIMIT 1', [communeId, slot]);
       replaces = old === undefined ? null : String(old.id);
@@ -92,14 +104,26 @@ export async function issueProvisionPackage(db: HubDb, identity: HubIdentity, co
         if (free === undefined) return 'no-free-slot';
         slot = free;
       }
-      blocks = planSequenceBlocks(slot);
+      // A slot freed by a revocation or an expired package may have issued numbers today that
+      // the hub never saw: its next PC cuts over exactly as a replacement does.
+      const [before] = await tx.query('SELECT id FROM devices WHERE commune_id = $1 AND slot = $2 ORDER BY created_at DESC, id LIMIT 1', [communeId, slot]);
+      if (before === undefined) blocks = planSequenceBlocks(slot);
+      else {
+        replacing = true;
+        replaces = String(before.id);
+        cutover = await nextCutover(tx, communeId, issuedAt);
+        const planned = cutoverBlocks(slot, cutover);
+        if (planned === undefined) return 'spare-pool-exhausted';
+        blocks = planned;
+      }
     }
 
-    // The commune's first administrator, recorded with its first package; a replacement PC
-    // gets the same account back (same id and user name), a new PC a new one.
+    // The commune's first administrator, recorded with its first package: every later PC of the
+    // commune (a replacement or another counter) gets the same account (same id and user name),
+    // so the feed never brings a second 'quantri' that clashes with it.
     const recorded = typeof commune.first_admin_id === 'string' && typeof commune.first_admin_username === 'string';
     const firstAdmin =
-      replacing && recorded
+      recorded
         ? { id: String(commune.first_admin_id), username: String(commune.first_admin_username) }
         : { id: randomUUID(), username: input.firstAdmin.username };
     if (!recorded) await tx.query('UPDATE communes SET first_admin_id = $2, first_admin_username = $3 WHERE id = $1', [communeId, firstAdmin.id, firstAdmin.username]);

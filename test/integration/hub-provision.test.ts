@@ -126,6 +126,25 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       });
     });
 
+    it('gives every PC of a commune the same first administrator, and a slot freed by a revocation cuts over like a replacement', async () => {
+      hub = await startTestHub(kind);
+      const first = open(await issuePackage(hub, commune));
+      const enrolled = (await enrolWith(hub, first.payload.enrolCode, newDeviceKeyPair().publicKey)).body as { deviceId: string };
+      const second = open(await issuePackage(hub, commune));
+      expect(second.payload.slot).toBe(1);
+      expect(second.payload.firstAdmin).toMatchObject({ id: first.payload.firstAdmin.id, username: 'quantri' });
+      expect(second.payload.firstAdmin.setupCode).not.toBe(first.payload.firstAdmin.setupCode);
+
+      // Slot 0's PC is revoked by hand: the next new package takes slot 0 again, dated, from the spare pool.
+      expect((await call(hub, 'POST', `/v1/admin/devices/${enrolled.deviceId}/revoke`, undefined)).status).toBe(204);
+      const reused = open(await issuePackage(hub, { ...commune, slot: 0 }));
+      const day = vietnamDay(reused.payload.issuedAt);
+      expect(reused.payload.slot).toBe(0);
+      expect(reused.payload.sequenceBlocks).toEqual(planSequenceBlocks(0, { day, spareIndex: 0 }));
+      const replacement = open(await issuePackage(hub, { ...commune, replaceSlot: 1 }));
+      expect(replacement.payload.sequenceBlocks).toEqual(planSequenceBlocks(1, { day, spareIndex: 1 }));
+    });
+
     it('refuses a plain-http hub address, a commune without agency code or province, a taken slot and a full commune', async () => {
       hub = await startTestHub(kind);
       const path = `/v1/admin/communes/${COMMUNE}/provision-packages`;

@@ -46,7 +46,7 @@ export const m0040Provisioning = {
     CHECK ((kind = 'replacement') = (cutover_day IS NOT NULL AND spare_index IS NOT NULL))
   );
   CREATE INDEX provision_packages_slot ON provision_packages (commune_id, slot);
-  CREATE UNIQUE INDEX provision_packages_spare ON provision_packages (commune_id, cutover_day, spare_index) WHERE kind = 'replacement';
+  CREATE UNIQUE INDEX provision_packages_spare ON provision_packages (commune_id, cutover_day, spare_index) WHERE cutover_day IS NOT NULL;
 
   ALTER TABLE enrol_codes ADD COLUMN package_id TEXT REFERENCES provision_packages (id);
   ALTER TABLE devices ADD COLUMN slot SMALLINT;
