@@ -12,19 +12,19 @@ import { SyncScheduler, type SchedulerOptions } from '../../src/sync/scheduler';
 import { join } from 'node:path';
 
 /** Timers short enough for a test, long enough not to spin. */
-export const testSchedule: SchedulerOptions = { intervalMs: 60_000, debounceMs: 50, startJitterMs: 0, backoff: { baseMs: 20, capMs: 200 }, offlineAfter: 2, probeMs: [50, 200], longPollS: 0 };
+export const testSchedule: SchedulerOptions = { intervalMs: 60_000, debounceMs: 50, startJitterMs: 0, backoff: { baseMs: 20, capMs: 200 }, offlineAfter: 2, probeMs: [50, 200] };
 
 /** The password the first administrator chooses in these tests. */
 export const adminPassword = 'Quan-tri-xa-2026';
 
-export async function openPc(root: string, clock: Clock, options: { readonly attachments?: boolean } = {}): Promise<Desk> {
+export async function openPc(root: string, clock: Clock, options: { readonly attachments?: boolean; readonly schedule?: SchedulerOptions } = {}): Promise<Desk> {
   return Desk.open({
     version: 't',
     root,
     host: 'browser-host',
     clock,
     sync: (store, dataDir) =>
-      new SyncScheduler(store, { ...testSchedule, ...(options.attachments ? { attachments: { pagesDir: join(dataDir, 'pages'), slipsDir: join(dataDir, 'slips'), intervalMs: 100 } } : {}) }),
+      new SyncScheduler(store, { ...testSchedule, ...options.schedule, ...(options.attachments ? { attachments: { pagesDir: join(dataDir, 'pages'), slipsDir: join(dataDir, 'slips'), intervalMs: 100 } } : {}) }),
     packagePaths: knownPackagePaths(root),
     checkPackage: (hubUrl, id) => askProvisionStatus(fetch, hubUrl, id, 1_000),
   });

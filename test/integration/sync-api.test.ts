@@ -1,36 +1,31 @@
 /*
- * The sync calls through a real core and a real hub on loopback: `sync.status` before and after
- * enrolment, `sync.enrol` refusing a bad code and an unreachable hub in Vietnamese and English,
- * the scheduler pushing a receipt a few seconds after it is made, going offline when the link
- * (a TCP proxy) is down, probing, and syncing at once when the link returns.
+ * The sync calls through a real desk and a real hub on loopback: `sync.status` before and after
+ * enrolment, an enrolment the hub refuses (its package withdrawn) in Vietnamese and English, the
+ * scheduler pushing a receipt a few seconds after it is made, going offline when the link (a TCP
+ * proxy) is down, probing, and syncing at once when the link returns. PCs are provisioned from
+ * packages the hub issued (issue 12); enrolment happens by itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/services/core';
-import type { Store } from '../../src/main/store/db';
-import { SyncScheduler, type SchedulerOptions } from '../../src/sync/scheduler';
+import { provisionFolder, type Desk } from '../../src/main/services/desk/desk';
+import type { DeskStatus } from '../../src/shared/api/desk';
 import type { SyncStatusView } from '../../src/shared/api/sync';
 import { uuidv7 } from '../../src/shared/id/uuidv7';
-import { birthReceipt, loginAs, newFormId, valueOf } from '../helpers/counter-core';
+import { birthReceipt, newFormId, valueOf } from '../helpers/counter-core';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { manualClock } from '../helpers/fixed-clock';
-import { communeWithCode, startTestHub, type TestHub, submitOnline } from '../helpers/hub';
+import { issuePackage, startTestHub, type TestHub, submitOnline } from '../helpers/hub';
+import { firstAdminSignIn, openPc, until } from '../helpers/provisioned-pc';
 import { useTempDirs } from '../helpers/temp-dir';
+import type { SchedulerOptions } from '../../src/sync/scheduler';
 
 const fast: SchedulerOptions = { intervalMs: 60_000, debounceMs: 100, startJitterMs: 0, backoff: { baseMs: 20, capMs: 80 }, offlineAfter: 2, probeMs: [50, 100] };
-
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > end) throw new Error(`condition not met in time; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const commune = { communeId: '000.00.00.X99', agencyCode: '000.00.00.X99', name: 'UBND xã Thử Nghiệm' };
+const clerkPassword = 'Can-bo-thu-2026';
 
 describe('sync.status / sync.enrol / sync.now through the core (scheduler on a real hub)', () => {
   const tempDir = useTempDirs();
-  const open: { core?: Core; hub?: TestHub; proxy?: FaultProxy } = {};
+  const open: { core?: Core | Desk; hub?: TestHub; proxy?: FaultProxy } = {};
   afterEach(async () => {
     open.core?.dispose();
     await open.proxy?.close();
@@ -38,49 +33,49 @@ describe('sync.status / sync.enrol / sync.now through the core (scheduler on a r
     Object.assign(open, { core: undefined, hub: undefined, proxy: undefined });
   });
 
-  async function core(host: 'browser-host' | 'cli' = 'browser-host'): Promise<Core> {
-    const sync = host === 'cli' ? undefined : (store: Store) => new SyncScheduler(store, fast);
-    open.core = await openCore({ version: 't', dataDir: tempDir(), host, clock: manualClock('2026-11-23T01:00:00.000Z'), sync });
-    return open.core;
+  /** A PC provisioned from a package for `hubUrl`, with its first administrator and a clerk signed in. */
+  async function pc(hub: TestHub, hubUrl = hub.url, schedule: SchedulerOptions = fast): Promise<{ c: Desk; admin: string; clerk: string }> {
+    const pkg = await issuePackage(hub, { ...commune, hubUrl });
+    const root = tempDir();
+    await provisionFolder(root, pkg.fileText, new Date());
+    const c = await openPc(root, manualClock(new Date().toISOString()), { schedule });
+    open.core = c;
+    const admin = await firstAdminSignIn(c, 'quantri', pkg.setupCode);
+    valueOf(await c.invoke('account.create', { username: 'canbo', displayName: 'Nguyễn Thị Thử', role: 'clerk', password: clerkPassword }, admin));
+    const clerk = valueOf<{ token: string }>(await c.invoke('session.login', { username: 'canbo', password: clerkPassword })).token;
+    return { c, admin, clerk };
   }
-  const status = async (c: Core, token: string): Promise<SyncStatusView> => valueOf<SyncStatusView>(await c.invoke('sync.status', {}, token));
+  const status = async (c: Core | Desk, token: string): Promise<SyncStatusView> => valueOf<SyncStatusView>(await c.invoke('sync.status', {}, token));
 
-  it('says not-enrolled, refuses a bad code and an unreachable hub with catalogue messages', async () => {
+  it('says not-enrolled, then refused in Vietnamese and English when the hub withdrew the package before it was used', async () => {
     const hub = (open.hub = await startTestHub('pglite'));
-    await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
-    const c = await core();
+    const proxy = (open.proxy = await startFaultProxy(hub.url, 5));
+    proxy.cutting = false;
+    proxy.down = true;
+    const { c, clerk } = await pc(hub, proxy.url);
     expect((await c.invoke('sync.status', {})).ok).toBe(false);
-    const admin = await loginAs(c, 'quantri');
-    const clerk = await loginAs(c, 'canbo');
     const before = await status(c, clerk);
-    expect(before).toMatchObject({ state: 'not-enrolled', enrolled: false, hubUrl: null, waiting: 0, lastError: null });
+    expect(before).toMatchObject({ state: 'not-enrolled', enrolled: false, hubUrl: null, lastError: { code: 'sync.hub-unreachable' } });
+    expect(before.waiting).toBeGreaterThan(0); // the accounts made before enrolment wait for the hub
+    const now = await c.invoke('sync.now', {}, clerk);
+    expect(now.ok ? 'ok' : now.error.code).toBe('sync.not-enrolled');
 
-    const byClerk = await c.invoke('sync.enrol', { hubUrl: hub.url, code: 'ABCDEFGH' }, clerk);
-    expect(byClerk.ok ? 'ok' : byClerk.error.code).toBe('auth.forbidden');
-    const badCode = await c.invoke('sync.enrol', { hubUrl: hub.url, code: 'ABCDEFGH' }, admin);
-    if (badCode.ok) expect.fail('a made-up code was accepted');
-    expect(badCode.error.code).toBe('sync.enrol-code-invalid');
-    expect(badCode.error.message.vi).toMatch(/Mã đăng ký không đúng/);
-    const nowhere = await c.invoke('sync.enrol', { hubUrl: 'http://127.0.0.1:9', code: 'ABCDEFGH' }, admin);
-    if (nowhere.ok) expect.fail('enrolled with no hub');
-    expect(nowhere.error.code).toBe('sync.hub-unreachable');
-    expect(nowhere.error.message.en).toMatch(/127\.0\.0\.1:9/);
-    expect((await c.invoke('sync.now', {}, clerk)).ok ? 'ok' : 'sync.not-enrolled').toBe('sync.not-enrolled');
+    // The data centre replaced the slot's package before this PC reached the hub.
+    await issuePackage(hub, { ...commune, hubUrl: proxy.url, replaceSlot: 0 });
+    proxy.down = false;
+    const refused = await until(async () => valueOf<DeskStatus>(await c.invoke('desk.status', {})).provision, (p) => p?.enrolment === 'refused');
+    expect(refused?.lastError?.code).toBe('sync.enrol-code-invalid');
+    expect(refused?.lastError?.message.vi).toMatch(/Mã đăng ký không đúng, đã dùng hoặc đã hết hạn/);
+    expect(refused?.lastError?.message.en).toMatch(/enrolment code is wrong, already used or expired/);
   });
 
   it('enrols, pushes a new receipt shortly after it is made, goes offline and syncs when the link returns', async () => {
     const hub = (open.hub = await startTestHub('pglite'));
     const proxy = (open.proxy = await startFaultProxy(hub.url, 7));
     proxy.cutting = false;
-    const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
-    const c = await core();
-    const admin = await loginAs(c, 'quantri');
-    const clerk = await loginAs(c, 'canbo');
-
-    const enrolled = valueOf<SyncStatusView>(await c.invoke('sync.enrol', { hubUrl: `${proxy.url}/`, code }, admin));
+    const { c, clerk } = await pc(hub, `${proxy.url}/`);
+    const enrolled = await until(() => status(c, clerk), (s) => s.state === 'synced');
     expect(enrolled).toMatchObject({ enrolled: true, hubUrl: proxy.url });
-    expect((await c.invoke('sync.enrol', { hubUrl: proxy.url, code }, admin)).ok).toBe(false);
-    await until(() => status(c, clerk), (s) => s.state === 'synced');
 
     valueOf(await c.invoke('dossier.receive', birthReceipt(newFormId()), clerk));
     const hubCount = async (): Promise<number> => Number((await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossiers'))[0]?.n);
@@ -106,11 +101,7 @@ describe('sync.status / sync.enrol / sync.now through the core (scheduler on a r
 
   it('between attempts a long-poll brings an upstream change at once (the timer is a minute away)', async () => {
     const hub = (open.hub = await startTestHub('pglite'));
-    const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
-    const c = await core();
-    const admin = await loginAs(c, 'quantri');
-    const clerk = await loginAs(c, 'canbo');
-    valueOf(await c.invoke('sync.enrol', { hubUrl: hub.url, code }, admin));
+    const { c, clerk } = await pc(hub);
     await until(() => status(c, clerk), (s) => s.state === 'synced');
     await new Promise((r) => setTimeout(r, 300));
 
@@ -128,11 +119,7 @@ describe('sync.status / sync.enrol / sync.now through the core (scheduler on a r
     const hub = (open.hub = await startTestHub('pglite'));
     const proxy = (open.proxy = await startFaultProxy(hub.url, 11));
     proxy.cutting = false;
-    const code = await communeWithCode(hub, '000.00.00.X99', 'UBND xã Thử Nghiệm');
-    const c = await core();
-    const admin = await loginAs(c, 'quantri');
-    const clerk = await loginAs(c, 'canbo');
-    valueOf(await c.invoke('sync.enrol', { hubUrl: proxy.url, code }, admin));
+    const { c, clerk } = await pc(hub, proxy.url);
     await until(() => status(c, clerk), (s) => s.state === 'synced');
 
     proxy.stalled = true;
@@ -151,8 +138,13 @@ describe('sync.status / sync.enrol / sync.now through the core (scheduler on a r
   });
 
   it('a CLI core (no scheduler) answers the status from the store and refuses to sync', async () => {
-    const c = await core('cli');
-    const clerk = await loginAs(c, 'canbo');
+    const hub = (open.hub = await startTestHub('pglite'));
+    const pkg = await issuePackage(hub, commune);
+    const root = tempDir();
+    await provisionFolder(root, pkg.fileText, new Date());
+    const c = (open.core = await openCore({ version: 't', dataDir: root, profile: 'production', host: 'cli', clock: manualClock(new Date().toISOString()) }));
+    const clerk = (valueOf<{ token: string }>(await c.invoke('session.login', { username: 'quantri', password: pkg.setupCode }))).token;
+    valueOf(await c.invoke('account.choose-password', { newPassword: clerkPassword }, clerk));
     expect(await status(c, clerk)).toMatchObject({ state: 'not-enrolled' });
     const now = await c.invoke('sync.now', {}, clerk);
     expect(now.ok ? 'ok' : now.error.code).toBe('sync.unavailable');
