@@ -93,7 +93,7 @@ export function Shell({ user, inert, onLogout }: ShellProps) {
         {route.name === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
       </main>
       <StatusBar data={data} user={user.displayName} role={t(`role.${user.role}`)}
-        labels={{ user: t('status.user'), role: t('status.role') }}
+        labels={{ user: t('status.user') }}
         pending={[]} pendingTitle={t('status.notYet')} items={statusItems} onItem={(id) => go({ name: id === 'sync' && nav.includes('sync') ? 'sync' : 'settings' })} />
       {help && (
         <HelpPanel heading={t('help.heading')} closeText={t('help.close')} onClose={() => setHelp(false)}

@@ -21,6 +21,17 @@ describe('status bar wording', () => {
     expect(officeTime('2026-12-31T17:05:00.000Z')).toBe('00:05 01/01');
   });
 
+  it('says a provisioned PC waits for the hub, or was refused, instead of "not enrolled"', () => {
+    const notEnrolled = { ...base, state: 'not-enrolled' as const, enrolled: false, hubUrl: null };
+    const provision = {
+      commune: { name: 'UBND xã Hoà Bình Thử', agencyCode: '000.00.12.T12', province: 'Tỉnh Thử Nghiệm' }, slot: 1, hubUrl: 'https://hub.example.invalid',
+      appliedAt: '2026-12-08T01:00:00.000Z', enrolment: 'pending' as const, lastError: { code: 'sync.hub-unreachable', message: { vi: 'Không kết nối được', en: 'Unreachable' } }, firstAdminPending: null,
+    };
+    expect(syncItem(t, notEnrolled, pick, provision)).toMatchObject({ value: 'đang chờ máy chủ thành phố', tone: 'warn', title: 'Không kết nối được' });
+    expect(syncItem(t, notEnrolled, pick, { ...provision, enrolment: 'refused' })).toMatchObject({ value: 'bị từ chối', tone: 'bad' });
+    expect(syncItem(t, notEnrolled, pick, null).value).toBe('chưa đăng ký');
+  });
+
   it('says the training copy is never synced', () => {
     expect(trainingSyncItem(t)).toMatchObject({ id: 'sync', value: 'không đồng bộ (bản đào tạo)', tone: 'muted' });
   });

@@ -3,6 +3,7 @@
  * the API's answers, so the words are tested apart from the polling.
  */
 import type { ApiOutput } from '../../../shared/api/contract';
+import type { ProvisionView } from '../../../shared/api/desk';
 import type { SyncStatusView } from '../../../shared/api/sync';
 import type { StatusItem } from '../../components/StatusBar';
 import type { MessageKey } from '../../i18n/vi';
@@ -20,8 +21,8 @@ export function officeTime(iso: string): string {
  * The hub link's word, followed by the conflicts and refusals still waiting for the clerk, so a
  * problem shows on the bar whatever the link's state (issue 7: surfaced to the clerk).
  */
-export function syncItem(t: T, status: SyncStatusView | undefined, pick: (text: { vi: string; en: string }) => string): StatusItem {
-  const item = syncStateItem(t, status, pick);
+export function syncItem(t: T, status: SyncStatusView | undefined, pick: (text: { vi: string; en: string }) => string, provision?: ProvisionView | null): StatusItem {
+  const item = syncStateItem(t, status, pick, provision);
   const problems = [
     status?.conflicts ? `${status.conflicts} ${t('sync.conflictsShort')}` : '',
     status?.rejected ? `${status.rejected} ${t('sync.rejectedShort')}` : '',
@@ -35,13 +36,18 @@ export function trainingSyncItem(t: T): StatusItem {
   return { id: 'sync', label: t('status.syncLabel'), value: t('sync.training'), tone: 'muted', title: t('hub.training') };
 }
 
-function syncStateItem(t: T, status: SyncStatusView | undefined, pick: (text: { vi: string; en: string }) => string): StatusItem {
+function syncStateItem(t: T, status: SyncStatusView | undefined, pick: (text: { vi: string; en: string }) => string, provision?: ProvisionView | null): StatusItem {
   const base = { id: 'sync', label: t('status.syncLabel') };
   if (status === undefined) return { ...base, value: t('status.unknown'), tone: 'muted', title: t('status.openSettings') };
   const title = status.lastError ? pick(status.lastError.message) : status.hubUrl ?? t('status.openSettings');
   switch (status.state) {
-    case 'not-enrolled':
+    case 'not-enrolled': {
+      // A provisioned PC enrols by itself (issue 12): say it waits for the hub, or was refused, with the last attempt's words.
+      const why = provision?.lastError ? pick(provision.lastError.message) : provision?.hubUrl ?? title;
+      if (provision?.enrolment === 'pending') return { ...base, value: t('hub.pending'), tone: 'warn', title: why };
+      if (provision?.enrolment === 'refused') return { ...base, value: t('hub.refused'), tone: 'bad', title: why };
       return { ...base, value: t('sync.not-enrolled'), tone: 'warn', title };
+    }
     case 'synced':
       return { ...base, value: t('sync.synced'), tone: 'ok', title };
     case 'waiting':

@@ -5,7 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
+import type { ProvisionView } from '../../../shared/api/desk';
 import type { SyncStatusView } from '../../../shared/api/sync';
+import { api } from '../../api';
 import type { Role } from '../../../shared/dossier/roles';
 import type { StatusItem } from '../../components/StatusBar';
 import { useI18n } from '../../i18n';
@@ -28,6 +30,7 @@ export function useStatusItems(role: Role): StatusItem[] {
   const { t, pick } = useI18n();
   const training = useDesk().info?.mode === 'training';
   const [sync, setSync] = useState<SyncStatusView>();
+  const [provision, setProvision] = useState<ProvisionView | null>(null);
   const [scanners, setScanners] = useState<ApiOutput<'scanner.list'>>();
   const [printers, setPrinters] = useState<ApiOutput<'printer.list'>>();
 
@@ -45,7 +48,12 @@ export function useStatusItems(role: Role): StatusItem[] {
     const onInput = () => { lastInput = Date.now(); };
     const poll = () => {
       lastPoll = Date.now();
-      void call('sync.status', {}).then((r) => { if (!stopped && r.ok) setSync(r.value); });
+      void call('sync.status', {}).then((r) => {
+        if (stopped || !r.ok) return;
+        setSync(r.value);
+        // Not enrolled yet: how the package's enrolment stands (waiting for the hub, refused).
+        if (r.value.state === 'not-enrolled') void api.call('desk.status', {}).then((d) => { if (!stopped && d.ok) setProvision(d.value.provision); });
+      });
     };
     const tick = () => { if (lastInput >= lastPoll) poll(); };
     poll();
@@ -65,7 +73,7 @@ export function useStatusItems(role: Role): StatusItem[] {
   }, [loadDevices]);
 
   return [
-    training ? trainingSyncItem(t) : syncItem(t, sync, pick),
+    training ? trainingSyncItem(t) : syncItem(t, sync, pick, provision),
     ...(scans(role) ? [scannerItem(t, scanners)] : []),
     ...(prints(role) ? [printerItem(t, printers)] : []),
   ];

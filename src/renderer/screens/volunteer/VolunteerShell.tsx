@@ -44,7 +44,7 @@ export function VolunteerShell({ user, inert, onLogout }: VolunteerShellProps) {
         <VolunteerWizard />
       </main>
       <StatusBar data={data} user={user.displayName} role={t('role.volunteer')}
-        labels={{ user: t('status.user'), role: t('status.role') }} pending={[]} pendingTitle="" />
+        labels={{ user: t('status.user') }} pending={[]} pendingTitle="" />
       {help && (
         <HelpPanel heading={t('help.heading')} closeText={t('help.close')} onClose={() => setHelp(false)}
           lines={[t('help.f1'), t('help.arrows'), t('help.lang'), t('help.esc')]} />
