@@ -286,8 +286,10 @@ describe('first run of a PC', () => {
     const bar = await narrow.getByTestId('status-bar').boundingBox();
     for (const id of ['status-data', 'status-switch', 'status-user', 'status-sync', 'status-scanner', 'status-printer']) {
       const box = await narrow.getByTestId(id).boundingBox();
-      expect(box && bar && box.x + box.width <= bar.x + bar.width, `${id} inside the bar`).toBe(true);
+      expect(box && bar && box.x + box.width <= bar.x + bar.width && box.y + box.height <= bar.y + bar.height, `${id} inside the bar`).toBe(true);
     }
+    // Nothing cut off: every item shows all of its words (it wraps to a second line instead).
+    expect(await narrow.evaluate<string[]>(`[...document.querySelectorAll('[data-testid=status-bar] > *')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent)`)).toEqual([]);
     await narrow.screenshot({ path: 'test-results/screen-provisioned-clerk-1024.png' });
     await expectAccessible(narrow);
     await narrow.close();
