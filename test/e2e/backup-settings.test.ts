@@ -77,7 +77,8 @@ describe('backup from Settings', () => {
     await list.waitFor();
     expect(await list.locator('tbody tr').count()).toBe(1);
     expect(await list.locator('tbody tr').first().textContent()).toContain(file);
-    expect(existsSync(join(dataDir, 'backups', file!))).toBe(true);
+    // The demo accounts and seeded dossiers live in the training copy: its backups are in its own folder.
+    expect(existsSync(join(dataDir, 'training', 'backups', file!))).toBe(true);
 
     expect(await seriousA11yViolations(page)).toEqual([]);
     await section.scrollIntoViewIfNeeded();

@@ -1,7 +1,8 @@
 /**
  * The "Đồng bộ" screen end to end: a real hub on loopback (PGlite), a second PC of the commune in
  * this process, and the built browser host on the counter PC's data folder driven in Chromium by
- * the keyboard. The counter PC gets a real refusal (a transition the other PC made illegal) and a
+ * the keyboard. The counter PC is set up as a commune's is (issue 12): a package the hub issued,
+ * applied to its folder, enrolled by its own scheduler, with accounts its administrator made. The counter PC gets a real refusal (a transition the other PC made illegal) and a
  * real conflict (the phone number changed on both PCs, pulled while its own edit was unsent);
  * the clerk reaches the screen from the status bar, sees both, syncs, and keeps this PC's value,
  * which then reaches the hub.
@@ -11,15 +12,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putSyncEnrolment } from '../../src/main/store/repos/sync-enrolment';
+import { systemClock } from '../../src/main/services/clock';
+import { provisionFolder } from '../../src/main/services/desk/desk';
+import { getSyncEnrolment } from '../../src/main/store/repos/sync-enrolment';
+import type { DeskStatus } from '../../src/shared/api/desk';
+import { SyncClient } from '../../src/sync/client';
 import { seriousA11yViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { signIn } from '../helpers/counter-page';
 import { startHostProcess, type HostProcess } from '../helpers/host-process';
-import { call, communeWithCode, startTestHub, type TestHub } from '../helpers/hub';
+import { openTestStore } from '../helpers/dossier-fixtures';
+import { call, issuePackage, startTestHub, type TestHub } from '../helpers/hub';
+import { firstAdminSignIn, openPc, until, value } from '../helpers/provisioned-pc';
 import { editOnPc, enrolPc, receiveDossiers, transitionOnPc, type TestPc } from '../helpers/sync-pc';
 
 const COMMUNE = '000.00.00.X99';
+/** The counter PC's own people (invented), made by its first administrator; no demo account exists on a commune's data. */
+const PEOPLE = [
+  { username: 'canbo', displayName: 'Nguyễn Thị Thử', role: 'clerk', password: 'Can-bo-dong-bo-2026' },
+  { username: 'lanhdao', displayName: 'Phạm Quốc Lãnh', role: 'leader', password: 'Lanh-dao-dong-bo-2026' },
+] as const;
+const passwordOf = (username: string): string => PEOPLE.find((p) => p.username === username)?.password ?? '';
 const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-sync-'));
 const otherDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-sync-other-'));
 let browser: Browser;
@@ -35,9 +48,28 @@ let dossierCode: string;
  * races the host's own scheduler (which would push the local edit before the pull that conflicts).
  */
 async function counterPcWithProblems(): Promise<void> {
-  other = await enrolPc(otherDir, hub.url, await communeWithCode(hub, COMMUNE, 'UBND xã Thử Nghiệm'), 'Máy 1');
-  const codeB = (await call(hub, 'POST', `/v1/admin/communes/${COMMUNE}/enrol-codes`, {})).body as { code: string };
-  const counter = await enrolPc(dataDir, hub.url, codeB.code, 'Máy quầy');
+  // The counter PC as the data centre sets it up: its package applied, its scheduler enrols it.
+  const pkg = await issuePackage(hub, { communeId: COMMUNE, agencyCode: COMMUNE, name: 'UBND xã Thử Nghiệm' });
+  const firstAdmin = (JSON.parse(Buffer.from((JSON.parse(pkg.fileText) as { payload: string }).payload, 'base64').toString('utf8')) as { firstAdmin: { username: string } }).firstAdmin.username;
+  await provisionFolder(dataDir, pkg.fileText, new Date());
+  const desk = await openPc(dataDir, systemClock);
+  try {
+    const admin = await firstAdminSignIn(desk, firstAdmin, pkg.setupCode);
+    for (const { password, ...person } of PEOPLE) value(await desk.invoke('account.create', { ...person, password }, admin));
+    await until(async () => value<DeskStatus>(await desk.invoke('desk.status', {})).provision?.enrolment, (e) => e === 'enrolled', 30_000);
+  } finally {
+    desk.dispose();
+  }
+
+  const codeA = (await call(hub, 'POST', `/v1/admin/communes/${COMMUNE}/enrol-codes`, {})).body as { code: string };
+  other = await enrolPc(otherDir, hub.url, codeA.code, 'Máy 1');
+  // The real client on the counter's folder, with the credentials its own enrolment stored.
+  const store = openTestStore(dataDir);
+  const enrolment = store.read(getSyncEnrolment);
+  if (!enrolment) throw new Error('the counter PC did not enrol');
+  const creds = { deviceId: enrolment.deviceId, secret: enrolment.secret };
+  const counter: TestPc = { dir: dataDir, store, creds, client: new SyncClient(store, fetch, enrolment.hubUrl, creds) };
+  await counter.client.syncOnce();
   const [d] = receiveDossiers(other, 1, { applicantPhone: '0900000001' });
   dossierId = d!.id;
   dossierCode = d!.code!;
@@ -53,7 +85,6 @@ async function counterPcWithProblems(): Promise<void> {
   await other.client.syncOnce();
   editOnPc(counter, dossierId, { applicantPhone: '0922222222' });
   await counter.client.pullOnce();
-  counter.store.write((db) => putSyncEnrolment(db, { hubUrl: hub.url, deviceId: counter.creds.deviceId, secret: counter.creds.secret, communeId: COMMUNE, enrolledAt: new Date().toISOString() }));
   await counter.client.dispose();
   counter.store.close();
 }
@@ -62,7 +93,7 @@ beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
   [browser, hub] = await Promise.all([launchChromium(), startTestHub('pglite')]);
   await counterPcWithProblems();
-  host = await startHostProcess(dataDir);
+  host = await startHostProcess(dataDir, { desk: 'production' });
 }, 180_000);
 
 afterAll(async () => {
@@ -86,7 +117,7 @@ async function tabTo(page: Page, testId: string, limit = 60): Promise<void> {
 
 describe('the sync problems screen', () => {
   it('shows a real conflict and a refusal from the status bar, syncs, and keeps this PC’s value by keyboard', async () => {
-    const page = await signIn(browser, host!, 'canbo');
+    const page = await signIn(browser, host!, 'canbo', undefined, { password: passwordOf('canbo') });
     // The bar shows the problems whatever the link's state, and its sync item opens the screen (Enter).
     await expect.poll(() => page.getByTestId('status-sync').textContent(), { timeout: 30_000 }).toMatch(/1 xung đột · 1 bị từ chối/u);
     await page.getByTestId('status-sync').focus();
@@ -144,7 +175,7 @@ describe('the sync problems screen', () => {
   });
 
   it('is in the navigation with its own Alt+digit, fits 1024×768 and is listed in the help panel', async () => {
-    const page = await signIn(browser, host!, 'lanhdao', { width: 1024, height: 768 });
+    const page = await signIn(browser, host!, 'lanhdao', { width: 1024, height: 768 }, { password: passwordOf('lanhdao') });
     const ids: (string | null)[] = [];
     const items = page.locator('nav [data-testid^=nav-]');
     for (let i = 0; i < (await items.count()); i++) ids.push(await items.nth(i).getAttribute('data-testid'));

@@ -8,9 +8,11 @@ export interface SignInOptions {
   readonly formTimeoutMs?: number;
   /** Runs once the login form is shown, before anything is typed (a screenshot of it). */
   readonly atLoginForm?: (page: Page) => Promise<unknown>;
+  /** A provisioned commune's own accounts have their own passwords; the demo one otherwise (training copy). */
+  readonly password?: string;
 }
 
-/** Signs a demo account in through the login form, by keyboard, and waits for the shell. */
+/** Signs an account in through the login form, by keyboard, and waits for the shell (a demo account of the training copy unless `password` says otherwise). */
 export async function signIn(browser: Browser, host: HostProcess, username: string, viewport = { width: 1366, height: 768 }, options: SignInOptions = {}): Promise<Page> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   page.on('pageerror', (e) => { throw e; });
@@ -19,7 +21,7 @@ export async function signIn(browser: Browser, host: HostProcess, username: stri
   await options.atLoginForm?.(page);
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.type(options.password ?? DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await page.getByTestId('status-bar').waitFor();
   return page;
