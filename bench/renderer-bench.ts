@@ -6,11 +6,13 @@
  *
  * The host runs against the bench's own copy of the seeded database, not the cached original:
  * signing in and opening a queue write (sessions, audit events), and the copy is thrown away.
+ * The host opens a root data folder (issue 12): the bench database is lent to one as its training
+ * copy, where the demo accounts live (moved in and back by rename, never copied).
  * Chromium is started once, before the clock starts, as a counter PC's browser or Electron
  * window already is; each run gets a fresh browser context, so nothing is cached between runs.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { databaseFileName } from '../src/main/services/core';
+import { folderOf, writeActiveProfile } from '../src/main/services/desk/folders';
 import { launchChromium } from '../test/helpers/chromium';
 import { summarise, type Row } from './stats';
 import { seededDatabase } from './store-seed';
@@ -81,15 +84,36 @@ function keystrokeRow(log: (line: string) => void): Row {
   return one(scenario, k.total, 'keys');
 }
 
+/**
+ * Runs `work` on a host root whose training copy is the database of `dataDir` (moved, with its
+ * WAL files, by rename), and puts it back afterwards, so later rows find it where it was.
+ */
+async function lentAsTraining<T>(dataDir: string, work: (root: string) => Promise<T>): Promise<T> {
+  const root = mkdtempSync(join(tmpdir(), 'motcua-bench-host-'));
+  const training = folderOf(root, 'training');
+  mkdirSync(training, { recursive: true });
+  const files = (dir: string) => readdirSync(dir).filter((f) => f === databaseFileName || f.startsWith(`${databaseFileName}-`));
+  for (const f of files(dataDir)) renameSync(join(dataDir, f), join(training, f));
+  writeActiveProfile(root, 'training');
+  try {
+    return await work(root);
+  } finally {
+    for (const f of files(training)) renameSync(join(training, f), join(dataDir, f));
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 export async function rendererRows(hostFile: string, dataDir: string, runs: number, log: (line: string) => void): Promise<Row[]> {
   const rendererDir = resolve(hostFile, '..', '..', 'renderer');
   const rows = bundleRows(rendererDir);
   const browser = await launchChromium();
   const samples: { login: number; today: number }[] = [];
   try {
-    // The first run warms the OS page cache for the database as the earlier rows' runs did.
-    await todaySample(browser, hostFile, dataDir);
-    for (let i = 0; i < runs; i++) samples.push(await todaySample(browser, hostFile, dataDir));
+    await lentAsTraining(dataDir, async (root) => {
+      // The first run warms the OS page cache for the database as the earlier rows' runs did.
+      await todaySample(browser, hostFile, root);
+      for (let i = 0; i < runs; i++) samples.push(await todaySample(browser, hostFile, root));
+    });
   } finally {
     await browser.close();
   }
