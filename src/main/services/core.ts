@@ -105,7 +105,7 @@ export async function openCore(context: CoreContext): Promise<Core> {
       ...intakeHandlers({ store, clock: context.clock }),
       ...workflowHandlers({ store, clock: context.clock }),
       ...scanningHandlers(scanning),
-      ...printingHandlers(new PrintingService({ store, clock: context.clock, dataDir: context.dataDir, printer: context.printer ?? new CupsPrinter() })),
+      ...printingHandlers(new PrintingService({ store, clock: context.clock, dataDir: context.dataDir, printer: context.printer ?? new CupsPrinter(), training: context.profile === 'training' })),
       ...syncHandlers(sync, store),
       ...syncConflictHandlers({ store, clock: context.clock }),
       ...syncRejectionHandlers({ store, clock: context.clock }),

@@ -97,15 +97,15 @@ export class Desk implements DeskControl {
     }
   }
 
-  async status(): Promise<DeskStatus> {
+  status(): Promise<DeskStatus> {
     const root = this.options.root;
-    return {
+    return Promise.resolve({
       mode: this.#profile ?? 'unset',
       productionReady: hasDatabase(root, 'production'),
       trainingReady: hasDatabase(root, 'training'),
       provision: this.#core?.provision() ?? null,
       packagePaths: [...this.options.packagePaths],
-    };
+    });
   }
 
   provision(input: { readonly fileText?: string | undefined; readonly fromKnownPaths?: boolean | undefined }): Promise<DeskStatus> {

@@ -24,6 +24,7 @@ import { isoToLocal } from '../dossiers/office-time';
 import { formSetInForce } from './form-set';
 import { controlSteps, storedSlip } from './slip-data';
 import { printTestPage } from './test-page';
+import { stampTraining } from '../../documents/pdf/training-stamp';
 import { readCommune } from '../settings/commune';
 
 const DEFAULT_KEY: Readonly<Record<Paper, string>> = { a4: 'printer.a4', 'roll-80mm': 'printer.receipt' };
@@ -34,6 +35,8 @@ export interface PrintingDeps {
   readonly clock: Clock;
   readonly dataDir: string;
   readonly printer: Printer;
+  /** The training sandbox: every paper carries the training stamp (issue 12). */
+  readonly training?: boolean;
   /** How long a job may take before it is reported stuck. */
   readonly jobTimeoutMs?: number;
 }
@@ -54,7 +57,7 @@ export class PrintingService {
     const now = clock.now();
     const { slip, steps } = store.read((db) => ({ slip: storedSlip(db, dossierId, kind, user, now), steps: kind === 'control-sheet' ? controlSteps(db, dossierId) : [] }));
     const formSet = formSetInForce(store, formatIsoDate(isoToLocal(now.toISOString()).date));
-    const pdf = await renderSlip({ slip, office: this.office(), formSet, steps }, paper);
+    const pdf = await this.finish(await renderSlip({ slip, office: this.office(), formSet, steps }, paper));
     const rendered = { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
     // Kept before any printer is asked: a slip that never reaches paper is still with its dossier.
     this.keep(rendered);
@@ -62,6 +65,11 @@ export class PrintingService {
       keepSlip(db, { id: uuidv7(now.getTime()), dossierId, slipKind: kind, paper, formSet, pdfSha256: rendered.sha256, bytes: pdf.length, keptAt: now.toISOString(), keptBy: user.id }),
     );
     return rendered;
+  }
+
+  /** A paper as it leaves this PC: stamped when it comes from the training sandbox. */
+  finish(pdf: Uint8Array): Promise<Uint8Array> {
+    return this.deps.training === true ? stampTraining(pdf) : Promise.resolve(pdf);
   }
 
   /** The issuing office printed on every paper, from the commune settings. */

@@ -25,7 +25,7 @@ export async function registerPdf(printing: PrintingService, from: string, to: s
   const rows = lines.map((l) => ({ ...l, status: isDossierStatus(l.status) ? dossierStatusTable[l.status].label.vi : l.status }));
   // The last day of the period is printed, not the exclusive end.
   const lastDay = new Date(Date.parse(period.toIso) - 1).toISOString();
-  const pdf = await renderRegister({ office: printing.office(), from: period.fromIso, to: lastDay, rows, date: now });
+  const pdf = await printing.finish(await renderRegister({ office: printing.office(), from: period.fromIso, to: lastDay, rows, date: now }));
   return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
 }
 
