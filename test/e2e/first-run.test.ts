@@ -23,6 +23,8 @@ const COMMUNE = { communeId: '000.00.12.T12', agencyCode: '000.00.12.T12', name:
 const folders: string[] = [];
 const hosts: HostProcess[] = [];
 let browser: Browser;
+/** The host of the first test, left on its training copy for the reset test. */
+let trainingHost: HostProcess | undefined;
 
 /** A fresh root data folder: no desk.json, no package, nothing. */
 function freshFolder(): string {
@@ -102,6 +104,7 @@ describe('first run of a PC', () => {
   it('shows the chooser on a fresh folder; "Dùng thử / Đào tạo" opens the training copy, marked on the login form and in the shell', async () => {
     const dir = freshFolder();
     const host = await freshHost(dir);
+    trainingHost = host;
     const page = await openPage(host);
     await page.getByTestId('first-run').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('login-form').count()).toBe(0);
@@ -136,6 +139,39 @@ describe('first run of a PC', () => {
     expect(JSON.parse(readFileSync(join(dir, 'desk.json'), 'utf8'))).toEqual({ active: 'training' });
     expect(existsSync(join(dir, 'training', 'motcua.sqlite'))).toBe(true);
     expect(existsSync(join(dir, 'motcua.sqlite'))).toBe(false);
+    await page.close();
+  });
+
+  it('lets the training administrator reset the training copy after a confirm; everyone signs in again, the demo accounts are back', async () => {
+    if (!trainingHost) throw new Error('the first test did not open the training copy');
+    const page = await openPage(trainingHost);
+    await page.getByTestId('login-form').waitFor();
+    await typeLogin(page, 'quantri', DEMO_PASSWORD);
+    await page.getByTestId('settings-training-reset').waitFor();
+    // Something practised: an account made in the sandbox.
+    for (const [field, text] of [['username', 'hocvien'], ['displayName', 'Học Viên Tập'], ['password', 'Mat-khau-hoc-vien']] as const) {
+      await page.getByTestId(`user-${field}`).focus();
+      await page.keyboard.type(text);
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('user-created').waitFor();
+    expect(await tryLogin(page, 'hocvien', 'Mat-khau-hoc-vien')).toBe('ok');
+
+    await page.getByTestId('training-reset').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('training-reset-dialog').waitFor();
+    expect(await focused(page)).toBe('training-reset-dialog-cancel');
+    await page.getByTestId('training-reset-dialog').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screen-training-reset.png' });
+    await expectAccessible(page);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('training-reset-dialog-confirm');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('login-form').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=login-form] [role=alert]').textContent()).toBe('Dữ liệu đào tạo đã được làm lại. Hãy đăng nhập lại.');
+    await page.getByTestId('training-mark').waitFor();
+    expect(await tryLogin(page, 'hocvien', 'Mat-khau-hoc-vien')).toBe('auth.bad-credentials');
+    for (const name of DEMO_NAMES) expect(await tryLogin(page, name, DEMO_PASSWORD), name).toBe('ok');
     await page.close();
   });
 

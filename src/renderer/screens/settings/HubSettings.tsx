@@ -15,7 +15,7 @@ const enrolmentTone = { pending: 'warn', enrolled: 'ok', refused: 'bad' } as con
 /**
  * The link to the city hub. A PC trusts only the hub its provisioning package names and enrols by
  * itself (issue 12), so this shows what the package set up (hub, commune, PC number) and how the
- * enrolment stands, then the sync state with "Đồng bộ ngay". The training copy has no hub.
+ * enrolment stands, then the sync state with "Đồng bộ ngay". The training copy has no hub: it says so, and nothing else.
  */
 export function HubSettings() {
   const { t, pick } = useI18n();
@@ -35,7 +35,7 @@ export function HubSettings() {
     if (r) { setStatus(r); announceDevicesChanged(); void load(); }
   };
 
-  const badge = syncItem(t, status, pick);
+  const badge = syncItem(t, status, pick, desk?.provision);
   const provision = desk?.mode === 'production' ? desk.provision : null;
   return (
     <section data-testid="settings-hub" aria-labelledby="settings-hub-h">
@@ -55,14 +55,18 @@ export function HubSettings() {
           )}
         </dl>
       )}
-      <p>{t('settings.syncState')}: <b data-testid="hub-state" className={`status-${badge.tone}`}>{badge.value}</b></p>
-      <p className="muted">{t('settings.lastSuccess')}: {status?.lastSuccessAt ? officeTime(status.lastSuccessAt) : t('settings.never')}</p>
-      {status?.lastError && <p className="field-error">{pick(status.lastError.message)}</p>}
-      {status?.enrolled && (
-        <div className="row">
-          <button type="button" data-testid="sync-now" disabled={syncState.busy} onClick={() => void syncNow()}>{t('settings.syncNow')}</button>
-          {syncState.busy && <progress aria-label={t('settings.syncNow')} />}
-        </div>
+      {desk?.mode !== 'training' && (
+        <>
+          <p>{t('settings.syncState')}: <b data-testid="hub-state" className={`status-${badge.tone}`}>{badge.value}</b></p>
+          <p className="muted">{t('settings.lastSuccess')}: {status?.lastSuccessAt ? officeTime(status.lastSuccessAt) : t('settings.never')}</p>
+          {status?.lastError && <p className="field-error">{pick(status.lastError.message)}</p>}
+          {status?.enrolled && (
+            <div className="row">
+              <button type="button" data-testid="sync-now" disabled={syncState.busy} onClick={() => void syncNow()}>{t('settings.syncNow')}</button>
+              {syncState.busy && <progress aria-label={t('settings.syncNow')} />}
+            </div>
+          )}
+        </>
       )}
       <ActionResult state={syncState} testId="sync-now" />
     </section>
