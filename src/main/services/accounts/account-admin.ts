@@ -1,8 +1,9 @@
 /**
  * What an administrator does to other accounts: disable or enable, change role or name, reset
  * the password. A reset gives a one-time password, shown once to the administrator to hand over
- * in person; the person must choose their own at the next sign-in. Every change closes the
- * account's sessions here at once and, through the hub, on the commune's other PCs.
+ * in person; the person must choose their own at the next sign-in. Every change ends the
+ * account's sessions at their next call (their stamp no longer matches, `sessions.ts`) here at
+ * once and, through the hub, on the commune's other PCs at their next pull.
  */
 import { randomInt } from 'node:crypto';
 import type { SessionUser } from '../../../shared/api/accounts';
@@ -38,7 +39,6 @@ export function updateAccount(deps: AccountsDeps, admin: SessionUser, change: Ac
     updateUserProfile(db, user.id, next, now);
     queueAccountChange(db, user.id, now);
   });
-  deps.sessions.closeAllOf(user.id);
   return reread(deps, user.id);
 }
 
@@ -51,7 +51,6 @@ export async function resetPassword(deps: AccountsDeps, admin: SessionUser, id: 
     setUserPasswordHash(db, user.id, hash, now, true);
     queueAccountChange(db, user.id, now);
   });
-  deps.sessions.closeAllOf(user.id);
   return { account: reread(deps, user.id), temporaryPassword };
 }
 
