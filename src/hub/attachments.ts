@@ -28,7 +28,7 @@ import { OffsetMismatchError, type BlobStorage } from './storage';
 export interface AttachmentRouteDeps {
   readonly db: HubDb;
   readonly storage: BlobStorage;
-  readonly device: (req: FastifyRequest, reply: FastifyReply) => DeviceClaims | undefined;
+  readonly device: (req: FastifyRequest, reply: FastifyReply) => Promise<DeviceClaims | undefined>;
   readonly fail: (reply: FastifyReply, status: number, error: string, vi: string, en: string) => FastifyReply;
 }
 
@@ -46,7 +46,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AttachmentR
 
   /** The device's commune holds this dossier: otherwise the reply is sent and false returned. */
   const ownDossier = async (req: FastifyRequest, reply: FastifyReply, dossierId: string): Promise<DeviceClaims | undefined> => {
-    const claims = device(req, reply);
+    const claims = await device(req, reply);
     if (claims === undefined) return undefined;
     const [row] = await db.query('SELECT commune_id FROM dossiers WHERE id = $1', [dossierId]);
     if (row === undefined) {
@@ -138,7 +138,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AttachmentR
   });
 
   app.get('/v1/attachments', async (req, reply) => {
-    const claims = device(req, reply);
+    const claims = await device(req, reply);
     if (claims === undefined) return reply;
     const q = attachmentListQuery.parse(req.query);
     const rows = await db.query(

@@ -104,9 +104,19 @@ export function buildHub(options: HubOptions): FastifyInstance {
     return fail(reply, 503, 'hub-unavailable', 'Máy chủ tạm thời không xử lý được; máy sẽ tự thử lại.', 'The hub could not process this now; the PC will retry.');
   });
 
-  const device = (req: FastifyRequest, reply: FastifyReply): DeviceClaims | undefined => {
+  // A revoked device is out at its next request, not when its token lapses: a replaced PC
+  // must not keep pushing (issue 12). One primary-key read per device request.
+  const device = async (req: FastifyRequest, reply: FastifyReply): Promise<DeviceClaims | undefined> => {
     const claims = signer.verify(bearer(req) ?? '');
-    if (claims === undefined) void fail(reply, 401, 'unauthorised', 'Phiên làm việc với máy chủ đã hết hạn hoặc không hợp lệ.', 'The hub session expired or is invalid.');
+    if (claims === undefined) {
+      void fail(reply, 401, 'unauthorised', 'Phiên làm việc với máy chủ đã hết hạn hoặc không hợp lệ.', 'The hub session expired or is invalid.');
+      return undefined;
+    }
+    const [row] = await db.query('SELECT revoked FROM devices WHERE id = $1', [claims.deviceId]);
+    if (row === undefined || row.revoked === true) {
+      void fail(reply, 401, 'device-unknown', 'Máy này chưa được đăng ký với máy chủ hoặc đã bị thu hồi.', 'This PC is not enrolled with the hub or was revoked.');
+      return undefined;
+    }
     return claims;
   };
   const guard = (token: string) => (req: FastifyRequest, reply: FastifyReply): boolean => {
@@ -193,7 +203,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   });
 
   app.post('/v1/push', async (req, reply) => {
-    const claims = device(req, reply);
+    const claims = await device(req, reply);
     if (claims === undefined) return reply;
     const body = pushRequest.parse(req.body);
     if (body.deviceId !== claims.deviceId) return fail(reply, 403, 'forbidden', 'Máy chỉ được gửi dữ liệu của chính mình.', 'A device may push only its own changes.');
@@ -206,7 +216,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   });
 
   app.get('/v1/pull', async (req, reply) => {
-    const claims = device(req, reply);
+    const claims = await device(req, reply);
     if (claims === undefined) return reply;
     const q = pullQuery.parse(req.query);
     if (q.wait === 0) return readPull(db, claims.communeId, q.cursor, q.limit);
