@@ -198,6 +198,9 @@ describe('first run of a PC', () => {
     expect(await focused(page)).toBe('provision-look-again');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('provision-error').textContent()).toContain('Không thấy gói cài đặt');
+    // The file button ("Chọn tệp cài đặt…", in Vietnamese whatever the browser's language) is the next Tab stop.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('provision-file');
     // An altered package: refused in Vietnamese, nothing written, the screen still there.
     const file = JSON.parse(issued.fileText) as { signature: string };
     const signature = Buffer.from(file.signature, 'base64');
