@@ -10,7 +10,8 @@ import { fontBytes } from './fonts';
 export const TRAINING_STAMP = 'BẢN ĐÀO TẠO – KHÔNG CÓ GIÁ TRỊ PHÁP LÝ';
 
 export async function stampTraining(pdf: Uint8Array): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf);
+  // The slip's own dates stay: the same slip must give the same bytes (kept slips are hashed).
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fontBytes('bold'), { subset: true });
   const text = TRAINING_STAMP.normalize('NFC');
