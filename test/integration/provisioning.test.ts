@@ -100,6 +100,19 @@ describe('provisioning a commune PC from a package (real hub on loopback)', () =
     expect(accounts.map((a) => a.username)).toEqual(['canbo.thu', 'quantri']);
   });
 
+  it('applies a package copied into the data folder while the first screen is open, at its next look', async () => {
+    const hub = (open.hub = await startTestHub('pglite'));
+    const pkg = await issuePackage(hub, { ...commune, slot: 1 });
+    const root = tempDir();
+    const desk = await pc(root);
+    expect(value<DeskStatus>(await desk.invoke('desk.status', {})).mode).toBe('unset');
+    writeFileSync(join(root, 'provision.motcua'), 'không phải gói cài đặt');
+    expect(value<DeskStatus>(await desk.invoke('desk.status', {})).mode).toBe('unset');
+    writeFileSync(join(root, 'provision.motcua'), pkg.fileText);
+    expect(value<DeskStatus>(await desk.invoke('desk.status', {}))).toMatchObject({ mode: 'production', provision: { slot: 1 } });
+    expect(existsSync(join(root, 'provision.motcua'))).toBe(false);
+  });
+
   it('refuses an altered, an expired and a used package, writing nothing', async () => {
     const hub = (open.hub = await startTestHub('pglite'));
     const pkg = await issuePackage(hub, { ...commune, slot: 0 });

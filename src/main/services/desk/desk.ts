@@ -5,7 +5,7 @@
  * screen, `--provision`, or a file dropped in a known place), switches between the two folders
  * on request (everyone is signed out), and resets the sandbox. Hosts hand it every call.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { contract, isApiName } from '../../../shared/api/contract';
 import type { DeskStatus } from '../../../shared/api/desk';
 import { AppError, describeError } from '../../../shared/api/errors';
@@ -55,6 +55,8 @@ export class Desk implements DeskControl {
   #backupsEvery: number | undefined;
   #stopBackups: (() => Promise<void>) | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Files already refused (path, size, time): a poll does not read and log them again. */
+  readonly #refused = new Set<string>();
 
   private constructor(private readonly options: DeskOptions) {}
 
@@ -97,24 +99,34 @@ export class Desk implements DeskControl {
     }
   }
 
-  status(): Promise<DeskStatus> {
+  async status(): Promise<DeskStatus> {
+    // A first start picks up a file copied into a known place while its screen is open.
+    if (this.#profile === undefined && !hasDatabase(this.options.root, 'production')) {
+      await this.#serial(async () => {
+        if (this.#profile === undefined && (await this.#applyFoundPackage())) await this.#open('production');
+      });
+    }
+    return this.#describe();
+  }
+
+  #describe(): DeskStatus {
     const root = this.options.root;
-    return Promise.resolve({
+    return {
       mode: this.#profile ?? 'unset',
       productionReady: hasDatabase(root, 'production'),
       trainingReady: hasDatabase(root, 'training'),
       provision: this.#core?.provision() ?? null,
       packagePaths: [...this.options.packagePaths],
-    });
+    };
   }
 
   provision(input: { readonly fileText?: string | undefined; readonly fromKnownPaths?: boolean | undefined }): Promise<DeskStatus> {
     return this.#serial(async () => {
-      if (hasDatabase(this.options.root, 'production')) throw new AppError('desk.already-provisioned', { commune: await this.#communeName() });
+      if (hasDatabase(this.options.root, 'production')) throw new AppError('desk.already-provisioned', { commune: this.#communeName() });
       if (input.fileText !== undefined) await provisionFolder(this.options.root, input.fileText, this.options.clock.now(), this.options.checkPackage);
       else if (!(await this.#applyFoundPackage(true))) throw new AppError('provision.not-found', { paths: this.options.packagePaths.join('; ') });
       await this.#open('production');
-      return this.status();
+      return this.#describe();
     });
   }
 
@@ -122,7 +134,7 @@ export class Desk implements DeskControl {
     return this.#serial(async () => {
       if (to === 'production' && !hasDatabase(this.options.root, 'production')) throw new AppError('desk.not-provisioned');
       if (to !== this.#profile) await this.#open(to);
-      return this.status();
+      return this.#describe();
     });
   }
 
@@ -132,7 +144,7 @@ export class Desk implements DeskControl {
       await this.#close();
       rmSync(folderOf(this.options.root, 'training'), { recursive: true, force: true });
       await this.#open('training');
-      return this.status();
+      return this.#describe();
     });
   }
 
@@ -178,9 +190,8 @@ export class Desk implements DeskControl {
     this.#profile = undefined;
   }
 
-  async #communeName(): Promise<string> {
-    const s = await this.status();
-    return s.provision?.commune.name ?? '';
+  #communeName(): string {
+    return this.#core?.provision()?.commune.name ?? '';
   }
 
   /**
@@ -191,7 +202,11 @@ export class Desk implements DeskControl {
   async #applyFoundPackage(strict = false): Promise<boolean> {
     for (const path of this.options.packagePaths) {
       let text: string;
+      let seen: string;
       try {
+        const info = statSync(path);
+        seen = `${path}|${info.size}|${info.mtimeMs}`;
+        if (!strict && this.#refused.has(seen)) continue;
         text = readFileSync(path, 'utf8');
       } catch {
         continue;
@@ -203,6 +218,7 @@ export class Desk implements DeskControl {
         return true;
       } catch (error) {
         if (strict) throw error;
+        this.#refused.add(seen);
         console.error(`[desk] provisioning package not applied: ${error instanceof AppError ? error.code : 'internal'}`);
       }
     }
