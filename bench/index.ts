@@ -13,6 +13,7 @@ import { receiptPdfChild, receiptPdfRows } from './receipt-pdf-bench';
 import { batchChild, pipelineChild, scanRows } from './scan-bench';
 import { formatTable, summarise, type Row } from './stats';
 import { rendererRows, rendererRowsAlone } from './renderer-bench';
+import { lentAsTraining } from './host-root';
 import { storeRows } from './store-bench';
 import { openAndFirstQuery, runStoreScenarios } from './store-scenarios';
 import { syncRows } from './sync-bench';
@@ -51,7 +52,9 @@ async function main(): Promise<void> {
     const core: { inProcess: number; sinceProcessStart: number }[] = [];
     for (let i = 0; i < runs; i++) core.push(await coldCoreSample(benchFile, dataDir));
     const host: number[] = [];
-    for (let i = 0; i < runs; i++) host.push(await hostFirstAnswerSample(hostFile, dataDir));
+    await lentAsTraining(dataDir, async (root) => {
+      for (let i = 0; i < runs; i++) host.push(await hostFirstAnswerSample(hostFile, root));
+    });
 
     const rows: Row[] = [
       ...store,

@@ -12,7 +12,7 @@
  * window already is; each run gets a fresh browser context, so nothing is cached between runs.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,7 @@ import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { databaseFileName } from '../src/main/services/core';
-import { folderOf, writeActiveProfile } from '../src/main/services/desk/folders';
+import { lentAsTraining } from './host-root';
 import { launchChromium } from '../test/helpers/chromium';
 import { summarise, type Row } from './stats';
 import { seededDatabase } from './store-seed';
@@ -82,25 +82,6 @@ function keystrokeRow(log: (line: string) => void): Row {
   const k = JSON.parse(readFileSync(file, 'utf8')) as { total: number; characters: number; presses: number; tabs: number };
   log(`keystrokes: ${k.characters} characters typed, ${k.presses} keys pressed (${k.tabs} of them Tab)`);
   return one(scenario, k.total, 'keys');
-}
-
-/**
- * Runs `work` on a host root whose training copy is the database of `dataDir` (moved, with its
- * WAL files, by rename), and puts it back afterwards, so later rows find it where it was.
- */
-async function lentAsTraining<T>(dataDir: string, work: (root: string) => Promise<T>): Promise<T> {
-  const root = mkdtempSync(join(tmpdir(), 'motcua-bench-host-'));
-  const training = folderOf(root, 'training');
-  mkdirSync(training, { recursive: true });
-  const files = (dir: string) => readdirSync(dir).filter((f) => f === databaseFileName || f.startsWith(`${databaseFileName}-`));
-  for (const f of files(dataDir)) renameSync(join(dataDir, f), join(training, f));
-  writeActiveProfile(root, 'training');
-  try {
-    return await work(root);
-  } finally {
-    for (const f of files(training)) renameSync(join(training, f), join(dataDir, f));
-    rmSync(root, { recursive: true, force: true });
-  }
 }
 
 export async function rendererRows(hostFile: string, dataDir: string, runs: number, log: (line: string) => void): Promise<Row[]> {
