@@ -116,7 +116,7 @@ export function accountList(deps: AccountsDeps): StoredUser[] {
   return deps.store.read(listUsers);
 }
 
-export function checkPasswordStrength(username: string, password: string): void {
+function checkPasswordStrength(username: string, password: string): void {
   if (password.length < minPasswordLength || password.toLowerCase() === username.toLowerCase()) {
     throw new AppError('auth.weak-password', { min: minPasswordLength });
   }

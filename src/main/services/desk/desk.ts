@@ -213,8 +213,13 @@ export class Desk implements DeskControl {
       }
       try {
         await provisionFolder(this.options.root, text, this.options.clock.now(), this.options.checkPackage);
-        // The file carries the enrolment and setup codes: it should not outlive its use.
-        rmSync(path, { force: true });
+        // The file carries the enrolment and setup codes: it should not outlive its use. A copy in
+        // %ProgramData% may be read-only to this Windows account; the code in it is spent anyway.
+        try {
+          rmSync(path, { force: true });
+        } catch {
+          console.error('[desk] provisioning package applied; remove the file by hand (no permission)');
+        }
         return true;
       } catch (error) {
         if (strict) throw error;
