@@ -14,6 +14,8 @@ import { batchChild, pipelineChild, scanRows } from './scan-bench';
 import { formatTable, summarise, type Row } from './stats';
 import { rendererRows, rendererRowsAlone } from './renderer-bench';
 import { lentAsTraining } from './host-root';
+// issue 12: a commune PC's first start
+import { provisionRows } from './provision-bench';
 import { storeRows } from './store-bench';
 import { openAndFirstQuery, runStoreScenarios } from './store-scenarios';
 import { syncRows } from './sync-bench';
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'sync-lanes') return void console.log(formatTable(await syncLaneRows((line) => console.error(`bench: ${line}`))));
   // Scanning (issue 5): `BENCH_ONLY=scan` prints the scanning rows alone (no 1M-dossier seeding).
   if (process.env.BENCH_ONLY === 'scan') return void console.log(formatTable(await scanRows(resolve(__filename), runs)));
+  // Provisioning (issue 12): `BENCH_ONLY=provision` prints the first-start rows alone.
+  if (process.env.BENCH_ONLY === 'provision') return void console.log(formatTable(await provisionRows(runs, (line) => console.error(`bench: ${line}`))));
   // Renderer (issue 8): `BENCH_ONLY=renderer` prints its rows alone, on a copy of the cached dataset.
   if (process.env.BENCH_ONLY === 'renderer') return void console.log(formatTable(await rendererRowsAlone(resolve(__dirname, '..', 'host', 'index.cjs'), runs, (line) => console.error(`bench: ${line}`))));
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
       ...(await syncRows(log)),
       ...(await syncLaneRows(log)),
       ...(await receiptPdfRows(benchFile, runs)),
+      ...(await provisionRows(runs, log)),
     ];
     console.log(formatTable(rows));
   } finally {

@@ -17,7 +17,7 @@ import { askProvisionStatus } from '../../src/sync/hub-api';
 import { birthReceipt, newFormId } from '../helpers/counter-core';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { issuePackage, startTestHub, type TestHub } from '../helpers/hub';
-import { adminPassword, firstAdminSignIn, openPc, until, value } from '../helpers/provisioned-pc';
+import { adminPassword, openPc, until, value } from '../helpers/provisioned-pc';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const commune = { communeId: '000.00.00.X98', agencyCode: '000.00.00.X98', name: 'UBND xã Thử Nghiệm Một', province: 'Tỉnh Thử Nghiệm' };
