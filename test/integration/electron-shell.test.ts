@@ -8,6 +8,7 @@ const fake = vi.hoisted(() => {
     ipcHandlers: {} as Record<string, (...a: unknown[]) => unknown>,
     exposed: {} as Record<string, { invoke(name: unknown, input: unknown): Promise<unknown> }>,
     rendererInvokes: [] as unknown[][],
+    menus: [] as unknown[],
   };
   class BrowserWindow {
     record: (typeof state.windows)[number];
@@ -31,6 +32,7 @@ const fake = vi.hoisted(() => {
     state,
     module: {
       BrowserWindow,
+      Menu: { setApplicationMenu: (menu: unknown) => void state.menus.push(menu) },
       ipcMain: { handle: (channel: string, h: (...a: unknown[]) => unknown) => void (state.ipcHandlers[channel] = h), removeHandler: () => {} },
       contextBridge: { exposeInMainWorld: (key: string, api: never) => void (state.exposed[key] = api) },
       ipcRenderer: { invoke: (...args: unknown[]) => (state.rendererInvokes.push(args), Promise.resolve({ ok: true, value: 'from-main' })) },
@@ -44,6 +46,7 @@ vi.mock('electron', () => fake.module);
 beforeEach(() => {
   fake.state.windows.length = 0;
   fake.state.rendererInvokes.length = 0;
+  fake.state.menus.length = 0;
 });
 
 describe('Electron window wiring (mock Electron)', () => {
@@ -53,6 +56,16 @@ describe('Electron window wiring (mock Electron)', () => {
     const win = fake.state.windows[0]!;
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/out/preload/index.cjs' });
     expect(win.loaded).toBe('app://motcua/index.html');
+  });
+
+  it('has no menu and no DevTools in a packaged build, and keeps them for development', async () => {
+    const { createMainWindow } = await import('../../src/main/app/window');
+    createMainWindow('/p.cjs');
+    expect(fake.state.windows[0]!.options.webPreferences).toMatchObject({ devTools: false });
+    expect(fake.state.menus).toEqual([null]);
+    createMainWindow('/p.cjs', { packaged: false });
+    expect(fake.state.windows[1]!.options.webPreferences).toMatchObject({ devTools: true });
+    expect(fake.state.menus).toEqual([null]);
   });
 
   it('blocks navigation off the app and every new window', async () => {

@@ -53,7 +53,7 @@ void app.whenReady().then(async () => {
   serveRenderer(join(__dirname, '..', 'renderer'));
   bindIpc(core);
   stopBackups = core.scheduleBackups(backupIntervalMs);
-  createMainWindow(preloadPathFrom(__dirname));
+  createMainWindow(preloadPathFrom(__dirname), { packaged: app.isPackaged });
 });
 
 /** The value after `--provision` (or `--provision=FILE`), if given. */
