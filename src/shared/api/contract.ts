@@ -119,7 +119,7 @@ export const contract = {
   /** Scanners every driver finds (SANE, eSCL, TWAIN), with the remembered default. */
   'scanner.list': { input: NoInput, output: ScannerList, access: ['clerk', 'volunteer'] },
   /** Remembers the counter's scanner on this PC. */
-  'scanner.set-default': { input: SetDefaultScannerInput, output: Done, access: ['clerk', 'volunteer'] },
+  'scanner.set-default': { input: SetDefaultScannerInput, output: Done, access: ['clerk', 'admin'] },
   /** Starts scanning into a dossier's document; returns a job id at once (poll `scan.status`). */
   'scan.start': { input: ScanStartInput, output: ScanStarted, access: ['clerk', 'volunteer'] },
   /** A scan job's state and the pages stored so far: the screen polls it for progress. */

@@ -185,6 +185,18 @@ const catalogue = {
     vi: (p: Params) => `Thư mục dữ liệu "${p.dir}" chưa có cơ sở dữ liệu của phần mềm. Hãy kiểm tra lại đường dẫn (tuỳ chọn --data-dir); không có gì bị thay đổi.`,
     en: (p: Params) => `The data folder "${p.dir}" holds no database of this application. Check the path (the --data-dir option); nothing was changed.`,
   },
+  'store.bad-id': {
+    vi: (p: Params) => `Mã ${p.kind === 'sha256' ? 'tệp' : 'bản ghi'} nhận được không đúng dạng (${p.entity}), nên phần mềm không dùng nó để đọc hay ghi tệp. Hãy báo bộ phận hỗ trợ; không có gì bị thay đổi.`,
+    en: (p: Params) => `A ${p.kind === 'sha256' ? 'file hash' : 'record id'} (${p.entity}) has the wrong shape, so it was not used to read or write a file. Contact support; nothing was changed.`,
+  },
+  'store.backup-other-commune': {
+    vi: (p: Params) => `Bản sao lưu là của ${p.backup}, còn thư mục dữ liệu này là của ${p.current}. Không khôi phục; dữ liệu hiện tại được giữ nguyên. Nếu chắc chắn muốn thay bằng dữ liệu của xã khác, chạy lại lệnh với tuỳ chọn --force-other-commune.`,
+    en: (p: Params) => `The backup belongs to ${p.backup}, but this data folder belongs to ${p.current}. Nothing was restored; the current data is unchanged. If you are sure you want another commune's data here, run the command again with --force-other-commune.`,
+  },
+  'scanner.unknown-device': {
+    vi: () => 'Máy quét này không có trong danh sách vừa tìm thấy trên máy. Hãy bấm "Tìm lại máy quét" rồi chọn máy quét trong danh sách.',
+    en: () => 'This scanner is not in the list just found on this PC. Search for scanners again and pick one from the list.',
+  },
   'store.backup-not-found': {
     vi: (p: Params) => `Không tìm thấy tệp sao lưu "${p.file}". Hãy kiểm tra lại đường dẫn (lệnh "backup --list" liệt kê các bản sao lưu); dữ liệu hiện tại được giữ nguyên.`,
     en: (p: Params) => `The backup file "${p.file}" was not found. Check the path ("backup --list" lists the backups); the current data is unchanged.`,

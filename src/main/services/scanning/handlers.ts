@@ -1,6 +1,7 @@
 /**
  * Binds scanning to the contract. The router has already checked the role and parsed the input.
  */
+import { signedIn } from '../dossiers/signed-in';
 import type { Handlers } from '../router';
 import { pageView } from './scan-jobs';
 import type { ScanningService } from './scanning-service';
@@ -30,37 +31,37 @@ export function scanningHandlers(service: ScanningService): Pick<Handlers, Scann
         scanners: devices.map((d) => ({ id: d.id, driver: d.driver, label: d.label, isDefault: d.id === defaultId })),
       };
     },
-    'scanner.set-default': (input) => {
-      service.setDefault(input.deviceId);
+    'scanner.set-default': async (input) => {
+      await service.setDefault(input.deviceId);
       return { done: true as const };
     },
-    'scan.start': (input) => ({ jobId: service.startScan(input) }),
+    'scan.start': (input, ctx) => ({ jobId: service.startScan(input, signedIn(ctx.user)) }),
     'scan.status': (input) => service.jobs.status(input.jobId),
     'scan.cancel': (input) => service.jobs.cancel(input.jobId),
-    'document.pages': (input) => pagesOf(input.documentId, service.pages(input.documentId)),
-    'page.rotate': (input) => {
-      const pages = service.rotate(input.pageId, input.rotation);
+    'document.pages': (input, ctx) => pagesOf(input.documentId, service.documentPages(input.documentId, signedIn(ctx.user))),
+    'page.rotate': (input, ctx) => {
+      const pages = service.rotate(input.pageId, input.rotation, signedIn(ctx.user));
       return pagesOf(pages[0]?.documentId ?? '', pages);
     },
-    'page.move': (input) => {
-      const pages = service.move(input.pageId, input.position);
+    'page.move': (input, ctx) => {
+      const pages = service.move(input.pageId, input.position, signedIn(ctx.user));
       return pagesOf(pages[0]?.documentId ?? '', pages);
     },
-    'page.delete': (input) => {
-      const pages = service.delete(input.pageId);
+    'page.delete': (input, ctx) => {
+      const pages = service.delete(input.pageId, signedIn(ctx.user));
       return pagesOf(pages[0]?.documentId ?? '', pages);
     },
-    'document.pdf': (input) => service.documentPdf(input.documentId),
+    'document.pdf': (input, ctx) => service.documentPdf(input.documentId, signedIn(ctx.user)),
     'scanner.test': async (input) => {
       const r = await service.testScan(input.deviceId);
       return { deviceId: r.deviceId, width: r.width, height: r.height, blank: r.blank, thumbnailBase64: r.thumbnail.toString('base64') };
     },
-    'page.thumbnail': (input) => {
-      const { page, webp } = service.thumbnail(input.pageId);
+    'page.thumbnail': (input, ctx) => {
+      const { page, webp } = service.thumbnail(input.pageId, signedIn(ctx.user));
       return { pageId: page.id, sha256: page.sha256, thumbnailBase64: webp.toString('base64') };
     },
-    'page.image': (input) => {
-      const { page, jpeg } = service.image(input.pageId);
+    'page.image': (input, ctx) => {
+      const { page, jpeg } = service.image(input.pageId, signedIn(ctx.user));
       return { pageId: page.id, jpegBase64: jpeg.toString('base64'), rotation: page.rotation, width: page.width, height: page.height };
     },
   };

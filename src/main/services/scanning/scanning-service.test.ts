@@ -13,6 +13,8 @@ import { insertDossier } from '../../store/repos/dossiers';
 import { ScanningService } from './scanning-service';
 
 const tempDir = useTempDirs();
+const DOC = '0199a000-0000-7000-8000-00000000d0c1';
+const clerk = { id: '0199a000-0000-7000-8000-0000000c1e4c', username: 'canbo-test', displayName: 'Cán bộ Thử', role: 'clerk' } as const;
 
 function serviceWithDocument() {
   const dataDir = tempDir();
@@ -20,13 +22,13 @@ function serviceWithDocument() {
   store.write((db) => {
     const dossier = newDossier();
     insertDossier(db, dossier);
-    insertDocument(db, { id: 'doc1', dossierId: dossier.id, kind: 'to-khai', title: 'Tờ khai đăng ký khai sinh', position: 0, createdAt: at() });
+    insertDocument(db, { id: DOC, dossierId: dossier.id, kind: 'to-khai', title: 'Tờ khai đăng ký khai sinh', position: 0, createdAt: at() });
   });
   const service = new ScanningService({ store, clock: fixedClock(at()), dataDir, drivers: [new SaneScanner()] });
   return { service, store, dataDir };
 }
 
-const adf = { documentId: 'doc1', deviceId: 'sane:test:0', source: 'adf', colorMode: 'gray', resolution: 75, pageSize: 'A4' } as const;
+const adf = { documentId: DOC, deviceId: 'sane:test:0', source: 'adf', colorMode: 'gray', resolution: 75, pageSize: 'A4' } as const;
 
 describe('scanning service on the real SANE test backend', () => {
   beforeAll(() => {
@@ -35,19 +37,19 @@ describe('scanning service on the real SANE test backend', () => {
 
   it('scans an ADF batch into a document, corrects pages, and makes a gray JPEG PDF', async () => {
     const { service, store, dataDir } = serviceWithDocument();
-    const job = await service.jobs.wait(service.startScan(adf));
+    const job = await service.jobs.wait(service.startScan(adf, clerk));
     expect(job.state).toBe('done');
     expect(job.pages.map((p) => p.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const ids = job.pages.map((p) => p.id);
 
-    expect(service.rotate(ids[0]!, 90)[0]?.rotation).toBe(90);
-    expect(service.move(ids[9]!, 0).map((p) => p.id).slice(0, 2)).toEqual([ids[9], ids[0]]);
-    const afterDelete = service.delete(ids[5]!);
+    expect(service.rotate(ids[0]!, 90, clerk)[0]?.rotation).toBe(90);
+    expect(service.move(ids[9]!, 0, clerk).map((p) => p.id).slice(0, 2)).toEqual([ids[9], ids[0]]);
+    const afterDelete = service.delete(ids[5]!, clerk);
     expect(afterDelete.map((p) => p.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     // The test pattern is the same on every page, so the file is shared and stays.
     expect(existsSync(pageFilePath(service.pagesDir, job.pages[5]!.sha256))).toBe(true);
 
-    const pdf = await service.documentPdf('doc1');
+    const pdf = await service.documentPdf(DOC, clerk);
     expect(pdf.pages).toBe(9);
     expect(pdf.path.startsWith(dataDir)).toBe(true);
     const rows = execFileSync('pdfimages', ['-list', pdf.path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
@@ -59,12 +61,12 @@ describe('scanning service on the real SANE test backend', () => {
 
   it('cancels a running scan, keeps the pages already stored, and frees the device', async () => {
     const { service, store } = serviceWithDocument();
-    const jobId = service.startScan({ ...adf, resolution: 300 });
+    const jobId = service.startScan({ ...adf, resolution: 300 }, clerk);
     const cancelled = await service.jobs.cancel(jobId);
     expect(cancelled.state).toBe('cancelled');
     expect(cancelled.error?.message.vi).toContain('Đã dừng quét');
-    expect(service.pages('doc1')).toHaveLength(cancelled.pages.length);
-    const again = await service.jobs.wait(service.startScan({ ...adf, source: 'flatbed' }));
+    expect(service.pages(DOC)).toHaveLength(cancelled.pages.length);
+    const again = await service.jobs.wait(service.startScan({ ...adf, source: 'flatbed' }, clerk));
     expect(again.state).toBe('done');
     store.close();
   });

@@ -10,6 +10,8 @@ import { ScanningService } from './scanning-service';
 
 const tempDir = useTempDirs();
 
+
+const clerk = { id: '0199a000-0000-7000-8000-0000000c1e4c', username: 'canbo-test', displayName: 'Cán bộ Thử', role: 'clerk' } as const;
 describe('scan jobs through the TWAIN worker process against a fake TWAIN DSM (no TWAIN on Linux)', () => {
   let workerPath = '';
   let dsmPath = '';
@@ -31,14 +33,14 @@ describe('scan jobs through the TWAIN worker process against a fake TWAIN DSM (n
     const service = new ScanningService({ store, clock: fixedClock(at()), dataDir, drivers: [twain] });
     try {
       const request = { documentId: 'doc1', deviceId: 'twain:Fake TWAIN Scanner', source: 'adf', colorMode: 'gray', resolution: 200, pageSize: 'A4' } as const;
-      const crashed = await service.jobs.wait(service.startScan(request));
+      const crashed = await service.jobs.wait(service.startScan(request, clerk));
       expect(crashed.state).toBe('failed');
       expect(crashed.error?.code).toBe('scanner.driver-crashed');
       expect(crashed.error?.message.vi).toContain('Các trang đã quét xong vẫn được giữ');
       expect(crashed.pages).toHaveLength(1);
       expect(service.pages('doc1').map((p) => [p.position, p.width, p.height])).toEqual([[0, 170, 220]]);
 
-      const again = await service.jobs.wait(service.startScan({ ...request, source: 'flatbed' }));
+      const again = await service.jobs.wait(service.startScan({ ...request, source: 'flatbed' }, clerk));
       expect(again.state).toBe('done');
       expect(service.pages('doc1').map((p) => p.position)).toEqual([0, 1]);
     } finally {

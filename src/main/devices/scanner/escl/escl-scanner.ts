@@ -38,6 +38,13 @@ async function capabilitiesOf(base: string, timeoutMs = 30_000): Promise<EsclCap
 export class EsclScanner implements Scanner {
   readonly driver = 'escl' as const;
 
+  /**
+   * The ids the latest `listDevices` produced, with their base URLs. A device id names a URL, so
+   * `open` accepts only one of these: an id made up by a caller (any URL on the network or on
+   * this PC) is refused instead of being fetched.
+   */
+  #listed = new Map<string, string>();
+
   constructor(
     private readonly baseUrls: readonly string[],
     private readonly discover?: () => Promise<string[]>,
@@ -54,11 +61,19 @@ export class EsclScanner implements Scanner {
         return caps === undefined ? [] : [{ id: `escl:${base}`, driver: 'escl' as const, label: `${caps.makeAndModel} (eSCL)`, vendor: '', model: caps.makeAndModel }];
       }),
     );
-    return found.flat();
+    const devices = found.flat();
+    this.#listed = new Map(devices.map((d) => [d.id, d.id.slice('escl:'.length)]));
+    return devices;
   }
 
+  /**
+   * Opens a device of the latest list. An id not in it triggers one fresh listing (the remembered
+   * default after a restart); if it is still not there it is refused with 'scanner.unknown-device'.
+   */
   async open(deviceId: string): Promise<ScanSession> {
-    const base = trimSlash(deviceId.startsWith('escl:') ? deviceId.slice(5) : deviceId);
+    if (!this.#listed.has(deviceId)) await this.listDevices();
+    const base = this.#listed.get(deviceId);
+    if (base === undefined) throw new AppError('scanner.unknown-device');
     const caps = await capabilitiesOf(base);
     return new EsclSession(base, caps, { id: `escl:${base}`, driver: 'escl', label: `${caps.makeAndModel} (eSCL)`, vendor: '', model: caps.makeAndModel });
   }
