@@ -40,20 +40,28 @@ export function toSessionUser(user: StoredUser): SessionUser {
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
 }
 
+/** Refuses an account whose lockout has not ended yet (sign-in and unlock alike). */
+function refuseIfLocked(user: StoredUser | undefined, now: Date): void {
+  if (user?.lockedUntil && user.lockedUntil > now.toISOString()) {
+    throw new AppError('auth.account-locked', { until: formatVietnameseDateTime(localDateTimeFromEpochMs(Date.parse(user.lockedUntil))) });
+  }
+}
+
+/** Counts a wrong password (sign-in or unlock); the fifth in a row locks the account for `lockoutMs`. */
+function countFailure(store: Store, user: StoredUser, now: Date): void {
+  const lock = user.failedLogins + 1 >= maxFailedLogins ? new Date(now.getTime() + lockoutMs).toISOString() : null;
+  store.write((db) => recordFailedLogin(db, user.id, lock, now.toISOString()));
+}
+
 export async function login(deps: AccountsDeps, username: string, password: string): Promise<{ token: string; user: SessionUser; mustChangePassword: boolean }> {
   const { store, clock, sessions } = deps;
   const user = store.read((db) => findUserByUsername(db, username));
   const now = clock.now();
-  if (user?.lockedUntil && user.lockedUntil > now.toISOString()) {
-    throw new AppError('auth.account-locked', { until: formatVietnameseDateTime(localDateTimeFromEpochMs(Date.parse(user.lockedUntil))) });
-  }
+  refuseIfLocked(user, now);
   // A missing account costs the same scrypt work as a wrong password: no user-name probing.
   const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
   if (!user || !user.active || !ok) {
-    if (user) {
-      const lock = user.failedLogins + 1 >= maxFailedLogins ? new Date(now.getTime() + lockoutMs).toISOString() : null;
-      store.write((db) => recordFailedLogin(db, user.id, lock, now.toISOString()));
-    }
+    if (user) countFailure(store, user, now);
     throw new AppError('auth.bad-credentials');
   }
   store.write((db) => resetFailedLogins(db, user.id, now.toISOString()));
@@ -61,9 +69,20 @@ export async function login(deps: AccountsDeps, username: string, password: stri
   return { token: sessions.open(sessionUser, accountStamp(user), user.mustChangePassword), user: sessionUser, mustChangePassword: user.mustChangePassword };
 }
 
+/**
+ * Unlocks an idle-locked session with the same account's password. A wrong password counts
+ * toward the same lockout as sign-in (five in a row lock the account for 15 minutes), and a
+ * locked account cannot unlock, even with the right password, until the lockout ends.
+ */
 export async function unlock(deps: AccountsDeps, token: string, user: SessionUser, password: string): Promise<SessionUser> {
+  const now = deps.clock.now();
   const stored = deps.store.read((db) => getUserById(db, user.id));
-  if (!stored?.active || !(await verifyPassword(password, stored.passwordHash))) throw new AppError('auth.bad-credentials');
+  refuseIfLocked(stored, now);
+  if (!stored?.active || !(await verifyPassword(password, stored.passwordHash))) {
+    if (stored) countFailure(deps.store, stored, now);
+    throw new AppError('auth.bad-credentials');
+  }
+  deps.store.write((db) => resetFailedLogins(db, stored.id, now.toISOString()));
   deps.sessions.unlock(token);
   return user;
 }
