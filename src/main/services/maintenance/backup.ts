@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/api/errors';
 import { backupStore, listBackups, restoreBackup, type BackupResult, type RestoreResult } from '../../store/backup';
 import { isDatabaseInUse } from '../../store/inspect';
 import { databasePath, withDataStore } from './data-folder';
+import { inspectBackup, inspectLive, otherCommune, type DataIdentity } from './restore-check';
 
 /** Backups kept when the caller does not say: two working weeks of daily backups. */
 export const DEFAULT_BACKUP_KEEP = 10;
@@ -42,14 +43,42 @@ export function listDataFolderBackups(dataDir: string, dir?: string): BackupFile
   return listBackups(dir ?? defaultBackupDir(dataDir)).map((path) => ({ path, bytes: statSync(path).size }));
 }
 
+export interface RestoreRequest {
+  readonly dataDir: string;
+  readonly file: string;
+  /** Replace the data of one commune with another's (`--force-other-commune`). */
+  readonly forceOtherCommune?: boolean;
+  /** Shown whose data the backup and the folder hold, before anything is replaced or refused. */
+  readonly compare?: (comparison: RestoreComparison) => void;
+}
+
+export interface RestoreComparison {
+  readonly backup: DataIdentity;
+  /** Null when the folder has no database, or one that cannot be opened. */
+  readonly current: DataIdentity | null;
+  readonly otherCommune: boolean;
+}
+
 /**
- * Replaces the folder's database with `file` after checking it whole. Throws AppError
- * 'store.backup-not-found', 'store.in-use', 'store.backup-corrupt' or 'store.future-version';
- * in every case the live database is left as it was.
+ * Replaces the folder's database with `file` after checking it whole: a Motcua database of a
+ * known schema version (restore-check.ts), of this folder's commune unless `forceOtherCommune`.
+ * Throws AppError 'store.backup-not-found', 'store.in-use', 'store.backup-corrupt',
+ * 'store.future-version' or 'store.backup-other-commune'; in every case the live database is
+ * left as it was.
  */
-export async function restoreDataFolder(request: { readonly dataDir: string; readonly file: string }): Promise<RestoreResult> {
+export async function restoreDataFolder(request: RestoreRequest): Promise<RestoreResult & RestoreComparison> {
   if (!existsSync(request.file)) throw new AppError('store.backup-not-found', { file: basename(request.file) });
   const live = databasePath(request.dataDir);
   if (isDatabaseInUse(live)) throw new AppError('store.in-use');
-  return await restoreBackup(request.file, live);
+  const backup = inspectBackup(request.file, `${live}.checking`);
+  const current = existsSync(live) ? inspectLive(live) : null;
+  const comparison: RestoreComparison = { backup, current, otherCommune: otherCommune(backup, current) };
+  request.compare?.(comparison);
+  if (comparison.otherCommune && request.forceOtherCommune !== true) {
+    throw new AppError('store.backup-other-commune', { backup: communeLabel(backup), current: communeLabel(current) });
+  }
+  return { ...(await restoreBackup(request.file, live)), ...comparison };
 }
+
+const communeLabel = (identity: DataIdentity | null): string =>
+  identity?.commune ? `${identity.commune.name} (${identity.commune.agencyCode})` : identity?.communeId ?? '—';
