@@ -172,12 +172,48 @@ describe('counter screens', () => {
     await page.getByTestId('intake-form').waitFor();
     await typeInto(page, 'requesterName', 'Lê Thị Mẫu');
     await page.getByTestId('lock-form').waitFor();
+    // Opaque: the form is gone from the page, not just covered (issue 13).
+    expect(await page.getByTestId('intake-form').count()).toBe(0);
+    expect(await page.content()).not.toContain('Lê Thị Mẫu');
     await page.screenshot({ path: 'test-results/screen-lock.png' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.type('motcua-demo');
     await page.keyboard.press('Enter');
     await page.getByTestId('lock-form').waitFor({ state: 'detached' });
-    expect(await page.getByTestId('field-requesterName').inputValue()).toBe('Lê Thị Mẫu');
+    // The refused save was kept in memory, saved after the unlock, and the form reopened.
+    await expect.poll(() => page.getByTestId('field-requesterName').inputValue()).toBe('Lê Thị Mẫu');
+    await page.close();
+  });
+
+  it('locks the screen by itself after idle time, with nothing of the form left on the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (e) => { throw e; });
+    // The page's clock, not the core's: the screen must lock without waiting for a call.
+    await page.clock.install();
+    await page.goto(host.url);
+    await page.getByTestId('login-form').waitFor();
+    await page.keyboard.type('canbo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('motcua-demo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('status-bar').waitFor();
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('procedure-search').waitFor();
+    await page.keyboard.type('khai sinh 1.001193');
+    await pickFirstProcedure(page);
+    await page.getByTestId('intake-form').waitFor();
+    await typeInto(page, 'requesterName', 'Đỗ Thị Vắng Mặt');
+    await page.clock.runFor(2_000);
+    await page.clock.fastForward('14:00');
+    expect(await page.getByTestId('lock-page').count()).toBe(0);
+    await page.clock.fastForward('01:00');
+    await page.getByTestId('lock-page').waitFor();
+    expect(await page.getByTestId('intake-form').count()).toBe(0);
+    expect(await page.content()).not.toContain('Đỗ Thị Vắng Mặt');
+    await page.screenshot({ path: 'test-results/screen-idle-lock.png' });
+    await page.keyboard.type('motcua-demo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('field-requesterName').inputValue()).toBe('Đỗ Thị Vắng Mặt');
     await page.close();
   });
 

@@ -35,7 +35,7 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'lock.heading': 'Screen locked',
-  'lock.explain': 'The session was locked after idle time. Enter your password to continue; what you typed is kept.',
+  'lock.explain': 'The session was locked after idle time and the open dossier was hidden. Enter your password to continue; an unfinished form is kept and reopens as soon as you unlock.',
   'lock.submit': 'Unlock',
   'lock.logout': 'Sign out',
   'status.user': 'Officer',

@@ -34,7 +34,7 @@ export const vi = {
   'login.submit': 'Đăng nhập',
   'login.busy': 'Đang đăng nhập…',
   'lock.heading': 'Màn hình đã khóa',
-  'lock.explain': 'Phiên làm việc bị khóa do lâu không thao tác. Nhập mật khẩu để tiếp tục; dữ liệu đang nhập được giữ nguyên.',
+  'lock.explain': 'Phiên làm việc bị khóa do lâu không thao tác, và hồ sơ đang mở đã được ẩn. Nhập mật khẩu để tiếp tục; hồ sơ đang nhập dở được giữ và mở lại ngay sau khi mở khóa.',
   'lock.submit': 'Mở khóa',
   'lock.logout': 'Đăng xuất',
   'status.user': 'Cán bộ',

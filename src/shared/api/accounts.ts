@@ -3,6 +3,12 @@ import { roles } from '../dossier/roles';
 
 export const RoleSchema = z.enum(roles);
 
+/**
+ * How long a session may sit unused before it locks: the core locks it for calls, and the screen
+ * locks itself at the same moment without waiting for a call (issue 13).
+ */
+export const SESSION_IDLE_MS = 15 * 60_000;
+
 /** A signed-in account as every screen sees it. */
 export const SessionUser = z.object({
   id: z.string(),

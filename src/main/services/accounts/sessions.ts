@@ -4,7 +4,7 @@
  * DESIGN §7); it unlocks with the same account's password, never by a new login of another.
  */
 import { randomBytes } from 'node:crypto';
-import type { SessionUser } from '../../../shared/api/accounts';
+import { SESSION_IDLE_MS, type SessionUser } from '../../../shared/api/accounts';
 import type { Clock } from '../clock';
 
 interface Entry {
@@ -35,7 +35,7 @@ export function accountStamp(account: { readonly role: string; readonly active: 
 /** Reads an account's current stamp (undefined when it no longer exists). */
 export type StampReader = (userId: string) => string | undefined;
 
-export const defaultIdleMs = 15 * 60_000;
+export const defaultIdleMs = SESSION_IDLE_MS;
 
 export class SessionRegistry {
   private readonly entries = new Map<string, Entry>();

@@ -1,3 +1,5 @@
+import { BEFORE_LOCK_EVENT } from '../../hooks/use-idle-lock';
+import { stashForm } from '../shell/lock-stash';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProcedureListItem } from '../../../shared/api/dossiers';
 import { uuidv7 } from '../../../shared/id/uuidv7';
@@ -81,11 +83,26 @@ export function IntakeScreen({ onDirty, onOpen, onGuard, draftId: reopenId }: In
     saving.current = done;
     return done;
   }, []);
+  const pendingSave = useRef<() => void>(undefined);
   const scheduleSave = useCallback((p: ProcedureListItem, id: string, v: Values, docs: Set<string>) => {
     window.clearTimeout(timer.current);
+    pendingSave.current = () => void saveNow(p, id, v, docs);
     timer.current = window.setTimeout(() => void saveNow(p, id, v, docs), AUTOSAVE_MS);
   }, [saveNow]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
+  // The screen is about to lock and unmount this form (App, issue 13): a save still waiting goes
+  // now, and the form is stashed in memory in case the core has locked already and refuses it.
+  const latest = useRef({ procedure, draftId, values, papers, edited });
+  latest.current = { procedure, draftId, values, papers, edited };
+  useEffect(() => {
+    const beforeLock = () => {
+      const f = latest.current;
+      if (f.procedure && f.edited) stashForm({ id: f.draftId, procedureCode: f.procedure.code, applicant: applicantOf(f.procedure, f.values), values: f.values, documents: [...f.papers] });
+      if (timer.current !== undefined) pendingSave.current?.();
+    };
+    window.addEventListener(BEFORE_LOCK_EVENT, beforeLock);
+    return () => window.removeEventListener(BEFORE_LOCK_EVENT, beforeLock);
+  }, []);
 
   const reopening = useDraftReopen(reopenId, procedures, (draft, p) => {
     setProcedure(p);

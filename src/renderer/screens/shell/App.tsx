@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SessionUser } from '../../../shared/api/accounts';
+import { SESSION_IDLE_MS, type SessionUser } from '../../../shared/api/accounts';
+import { BEFORE_LOCK_EVENT, SCREEN_LOCK_LEAD_MS, useIdleLock } from '../../hooks/use-idle-lock';
 import type { AppInfo } from '../../../shared/api/app';
 import type { DeskStatus } from '../../../shared/api/desk';
 import type { ApiError } from '../../../shared/api/errors';
@@ -17,6 +18,7 @@ import { ProvisionProgress } from '../desk/ProvisionProgress';
 import { VolunteerShell } from '../volunteer/VolunteerShell';
 import { setSessionListeners } from './call';
 import { DeskContext, type DeskContextValue } from './desk-context';
+import { takeStashedForm } from './lock-stash';
 import { rememberSession, restoreSession } from './session-memory';
 import { Shell } from './Shell';
 
@@ -32,8 +34,11 @@ interface Switching { readonly to: 'production' | 'training'; readonly busy: boo
 
 /**
  * No data yet → the first-run chooser; signed out → login (beside the provisioning progress on a
- * freshly provisioned PC); a password to choose → that form; signed in → the shell; locked → the
- * lock form over the shell (kept mounted). The training sandbox is marked on every one of them.
+ * freshly provisioned PC); a password to choose → that form; signed in → the shell; locked → only
+ * the lock form: the shell is unmounted, so nothing of a dossier stays on screen or in the DOM
+ * (the New-dossier form autosaves as it is typed and is stashed in memory, `lock-stash.ts`, then
+ * reopened after the unlock; a volunteer's step is saved as the lock comes).
+ * The training sandbox is marked on every one of them.
  */
 export function App() {
   const { t, pick, toggle } = useI18n();
@@ -75,12 +80,22 @@ export function App() {
   }, [refresh]);
 
   const signedOut = useCallback((message?: LocalizedText) => {
+    // Someone else may sign in next: a stashed form never crosses to them.
+    takeStashedForm();
     rememberSession(undefined);
     setUser(undefined);
     setLocked(false);
     setMustChange(false);
     setNotice(message);
   }, []);
+
+  /** Locks the screen: forms save (or stash) what is typed, then the shell goes (see the App comment). */
+  const lockNow = useCallback(() => {
+    window.dispatchEvent(new Event(BEFORE_LOCK_EVENT));
+    setLocked(true);
+  }, []);
+  /** A form the lock stashed, saved and reopened once the person is back. */
+  const [reopen, setReopen] = useState<string>();
 
   // A reload keeps the session (session-memory.ts): ask the core who the kept token is, and
   // whether it is locked or must choose a password, before showing the login form.
@@ -99,13 +114,13 @@ export function App() {
 
   useEffect(() => {
     setSessionListeners({
-      locked: () => setLocked(true),
+      locked: lockNow,
       signedOut: (error) => signedOut(error.message),
       mustChangePassword: () => setMustChange(true),
       notSetUp: () => { signedOut(); void refresh(); },
     });
     return () => setSessionListeners({});
-  }, [signedOut, refresh]);
+  }, [signedOut, refresh, lockNow]);
 
   // The window's title carries the mark too (taskbar, Alt+Tab).
   const training = info?.mode === 'training';
@@ -137,8 +152,13 @@ export function App() {
     setBusy(false);
     if (!r.ok) return setNotice(r.error.message);
     setNotice(undefined);
+    const form = takeStashedForm();
+    const saved = form ? await api.call('draft.save', form) : undefined;
+    setReopen(saved?.ok ? form?.id : undefined);
     setLocked(false);
   }, []);
+
+  useIdleLock(user !== undefined && !locked, SESSION_IDLE_MS - SCREEN_LOCK_LEAD_MS, lockNow);
 
   const logout = useCallback(async () => {
     await api.call('session.logout', {});
@@ -239,19 +259,21 @@ export function App() {
       </main>,
     );
   }
-  const inert = locked || switching !== undefined;
+  if (locked) {
+    return page(
+      <main className="content center lock-page" data-testid="lock-page">
+        <CredentialsForm testId="lock-form" heading={t('lock.heading')} explain={t('lock.explain')} passwordLabel={t('login.password')}
+          submitText={t('lock.submit')} busy={busy} {...(notice ? { error: pick(notice) } : {})} onSubmit={(u, p) => void unlock(u, p)}
+          extra={<button type="button" onClick={() => void logout()}>{t('lock.logout')}</button>} />
+      </main>,
+    );
+  }
+  const inert = switching !== undefined;
   return page(
     <>
       {user.role === 'volunteer'
         ? <VolunteerShell user={user} onLogout={() => void logout()} inert={inert} />
-        : <Shell user={user} onLogout={() => void logout()} inert={inert} />}
-      {locked && (
-        <div className="overlay" role="dialog" aria-modal="true" aria-label={t('lock.heading')}>
-          <CredentialsForm testId="lock-form" heading={t('lock.heading')} explain={t('lock.explain')} passwordLabel={t('login.password')}
-            submitText={t('lock.submit')} busy={busy} {...(notice ? { error: pick(notice) } : {})} onSubmit={(u, p) => void unlock(u, p)}
-            extra={<button type="button" onClick={() => void logout()}>{t('lock.logout')}</button>} />
-        </div>
-      )}
+        : <Shell user={user} onLogout={() => void logout()} inert={inert} {...(reopen ? { initialRoute: { name: 'draft' as const, id: reopen } } : {})} />}
     </>,
   );
 }

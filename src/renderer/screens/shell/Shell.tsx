@@ -23,12 +23,14 @@ export interface ShellProps {
   readonly user: { readonly displayName: string; readonly role: Role };
   readonly inert: boolean;
   readonly onLogout: () => void;
+  /** Where the shell opens (after an unlock: the form the lock stashed); the role's first screen otherwise. */
+  readonly initialRoute?: Route;
 }
 
-export function Shell({ user, inert, onLogout }: ShellProps) {
+export function Shell({ user, inert, onLogout, initialRoute }: ShellProps) {
   const { t, toggle } = useI18n();
   // An administrator has no queue: the day starts in Settings (accounts, hub).
-  const [route, setRoute] = useState<Route>(user.role === 'admin' ? { name: 'settings' } : { name: 'today' });
+  const [route, setRoute] = useState<Route>(initialRoute ?? (user.role === 'admin' ? { name: 'settings' } : { name: 'today' }));
   const [help, setHelp] = useState(false);
   const dirty = useRef(false);
   const nav = useMemo(() => navFor(user.role), [user.role]);

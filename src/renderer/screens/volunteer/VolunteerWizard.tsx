@@ -1,3 +1,4 @@
+import { BEFORE_LOCK_EVENT } from '../../hooks/use-idle-lock';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProcedureListItem } from '../../../shared/api/dossiers';
 import { uuidv7 } from '../../../shared/id/uuidv7';
@@ -51,6 +52,15 @@ export function VolunteerWizard() {
     setSavedAt(r.value.savedAt);
     return true;
   };
+
+  // The screen is about to lock and unmount (App, issue 13): what is typed in this step is saved first.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const beforeLock = () => void saveRef.current();
+    window.addEventListener(BEFORE_LOCK_EVENT, beforeLock);
+    return () => window.removeEventListener(BEFORE_LOCK_EVENT, beforeLock);
+  }, []);
 
   const pickProcedure = (key: string) => {
     const p = procedures.find((x) => x.key === key);
