@@ -3,7 +3,7 @@
  * into a dossier's document, the clerk's page corrections and the document's PDF. Rotation is
  * metadata (the PDF page's /Rotate), so correcting a page never re-encodes it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionUser } from '../../../shared/api/accounts';
 import { AppError } from '../../../shared/api/errors';
@@ -17,6 +17,7 @@ import { countPagesWithHash, deletePage, getPage, listPages, reorderPages, updat
 import { getSetting, putSetting } from '../../store/repos/settings';
 import type { Clock } from '../clock';
 import { recordDossierEvent } from '../dossiers/record-event';
+import { makePrivateDir, tightenDataFolder } from '../settings/data-dir';
 import { mayTouchDossierDraft } from '../intake/draft-owner';
 import { pathSafeId, pathSafeSha256 } from './path-ids';
 import { ScanJobs } from './scan-jobs';
@@ -51,6 +52,13 @@ export class ScanningService {
   readonly recovered: Promise<SpoolRecovery>;
 
   constructor(private readonly deps: ScanningDeps) {
+    // Every core opens through here: the data folder and its subfolders lose group and other
+    // permissions (POSIX) before anything is read from them (settings/data-dir.ts).
+    try {
+      tightenDataFolder(deps.dataDir);
+    } catch {
+      // A folder of another owner cannot be changed; the counter still opens.
+    }
     this.recovered = recoverSpool(deps.store, deps.clock, deps.dataDir).catch(() => ({ finished: 0, removed: 0 }));
     this.jobs = new ScanJobs({ store: deps.store, clock: deps.clock, pagesDir: this.pagesDir, ready: this.recovered });
   }
@@ -217,7 +225,7 @@ export class ScanningService {
       { title: doc.title, date: this.deps.clock.now() },
     );
     const dir = join(this.deps.dataDir, 'exports');
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     const path = join(dir, `${fileId}.pdf`);
     writeFileSync(path, pdf);
     return { path, pages: pages.length, bytes: pdf.length };
