@@ -1,19 +1,21 @@
 /**
  * The bulk path of a push: the batch's new receipts (`dossier.received` of a dossier the hub does
  * not hold, under a key it has not seen) are applied with one statement per table instead of five
- * per mutation, inside the push transaction. Anything else is handed back, in seq order, to the
+ * per mutation, inside the push transaction (only receipts that start as the state machine allows,
+ * `startsAsReceipt`). Anything else is handed back, in seq order, to the
  * one-by-one path, which keeps every rule; the outcome is the same, only faster.
  */
 import type { Mutation } from '../sync/protocol/messages';
 import { dossierChangePayload } from '../sync/protocol/mutations';
 import { num, type Queryable } from './db/db';
+import { dossierTransitions, isTransitionName } from '../shared/dossier/states';
 
 /** Applies what it can; returns the mutations left for the one-by-one path, and which keys it recorded. */
 export async function applyNewReceipts(tx: Queryable, deviceId: string, communeId: string, pending: readonly Mutation[]): Promise<{ rest: Mutation[]; recordedKeys: Set<string> }> {
   const candidates = pending.flatMap((m) => {
     if (m.kind !== 'dossier.received') return [];
     const p = dossierChangePayload.safeParse(m.payload);
-    if (!p.success || p.data.dossier.id !== m.entityId || p.data.event.dossierId !== m.entityId) return [];
+    if (!p.success || p.data.dossier.id !== m.entityId || p.data.event.dossierId !== m.entityId || !startsAsReceipt(p.data.event, p.data.dossier)) return [];
     return [{ m, event: p.data.event, dossier: p.data.dossier }];
   });
   if (candidates.length < 2) return { rest: [...pending], recordedKeys: new Set() };
@@ -56,4 +58,14 @@ export async function applyNewReceipts(tx: Queryable, deviceId: string, communeI
   }
   const handled = new Set(done.map((c) => c.m.key));
   return { rest: pending.filter((m) => !handled.has(m.key)), recordedKeys };
+}
+
+/**
+ * Whether a receipt starts a dossier the way the PC's intake does (`receive` from nothing or
+ * `accept-draft` from a local draft, both ending in `received`): the only way a PC creates one.
+ */
+export function startsAsReceipt(event: { action: string; fromStatus: string | null; toStatus: string | null }, dossier: { status: string }): boolean {
+  if (!isTransitionName(event.action) || dossier.status !== event.toStatus) return false;
+  const row = dossierTransitions[event.action];
+  return row.to === 'received' && event.toStatus === 'received' && (event.fromStatus === null || event.fromStatus === 'draft') && row.from.some((s) => s === event.fromStatus);
 }

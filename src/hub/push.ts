@@ -3,6 +3,11 @@
  * (sync.md §4.4): a retried batch skips what is already settled, so nothing is applied twice. A
  * permanent failure is recorded as a rejection and the seq advances anyway (a stuck queue is
  * worse); anything thrown (database trouble) rolls the whole batch back and the client retries.
+ *
+ * Every status a PC pushes passes the state machine (issue 13): a dossier new to the hub starts
+ * only as `dossier.received` produces it (`startsAsReceipt`), a repeated receipt never changes the
+ * hub's row (applied only when identical or older), and every event must name the mutation's own
+ * dossier.
  */
 import { randomUUID } from 'node:crypto';
 import { dossierStatusTable, dossierTransitions, isDossierStatus, isTransitionName } from '../shared/dossier/states';
@@ -13,7 +18,7 @@ import { upsertAccount } from './admin';
 import { num, type HubDb, type Queryable } from './db/db';
 import { bumpFeed } from './feed';
 import { jsonObject } from './pull';
-import { applyNewReceipts } from './push-receipts';
+import { applyNewReceipts, startsAsReceipt } from './push-receipts';
 
 type Outcome = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly vi: string; readonly en: string };
 
@@ -103,6 +108,7 @@ async function applyOne(tx: Queryable, deviceId: string, communeId: string, m: M
   if (m.kind === 'dossier.viewed') {
     const p = dossierViewedPayload.safeParse(m.payload);
     if (!p.success) return malformed();
+    if (p.data.event.dossierId !== m.entityId) return otherDossier();
     const [d] = await tx.query('SELECT commune_id FROM dossiers WHERE id = $1', [m.entityId]);
     if (d === undefined || d.commune_id !== communeId) return notHere();
     await insertEvent(tx, communeId, deviceId, p.data.event);
@@ -113,9 +119,10 @@ async function applyOne(tx: Queryable, deviceId: string, communeId: string, m: M
     return reject('sync.unknown-kind', `Máy chủ tỉnh/thành phố chưa hỗ trợ loại thay đổi '${m.kind}'.`, `The hub does not support change kind '${m.kind}'.`);
   }
   const p = dossierChangePayload.safeParse(m.payload);
-  if (!p.success || p.data.dossier.id !== m.entityId || p.data.event.dossierId !== m.entityId) return malformed();
+  if (!p.success || p.data.dossier.id !== m.entityId) return malformed();
+  if (p.data.event.dossierId !== m.entityId) return otherDossier();
   const { event, dossier } = p.data;
-  if (m.kind === 'dossier.received') {
+  if (m.kind === 'dossier.received' && startsAsReceipt(event, dossier)) {
     // The common case, a dossier new to the hub, in one statement; a repeat falls through.
     const made = await tx.query(
       'INSERT INTO dossiers (id, commune_id, status, row_version, snapshot, created_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id',
@@ -130,7 +137,25 @@ async function applyOne(tx: Queryable, deviceId: string, communeId: string, m: M
   const [current] = await tx.query('SELECT commune_id, status, row_version, snapshot FROM dossiers WHERE id = $1 FOR UPDATE', [m.entityId]);
   if (current !== undefined && current.commune_id !== communeId) return notHere();
   if (m.kind === 'dossier.received') {
-    if (current !== undefined && num(current.row_version) < dossier.rowVersion) await updateSnapshot(tx, dossier.id, dossier.status, dossier.rowVersion, dossier);
+    if (current === undefined) {
+      return reject(
+        'sync.receipt-status',
+        `Hồ sơ mới chỉ được tiếp nhận ở trạng thái '${dossierStatusTable.received.label.vi}'; thay đổi này không được ghi nhận trên máy chủ.`,
+        `A new dossier can only start as '${dossierStatusTable.received.label.en}'; this change was not recorded on the hub.`,
+      );
+    }
+    // A repeated receipt (a PC restored from backup, a retried key): settled as is when it is the
+    // hub's row or older, never allowed to move the status or the row.
+    const held = num(current.row_version);
+    if (dossier.rowVersion > held || (dossier.rowVersion === held && dossier.status !== String(current.status))) {
+      return reject(
+        'sync.receipt-repeated',
+        'Hồ sơ đã được tiếp nhận trên máy chủ; phiếu tiếp nhận gửi lại không được thay đổi hồ sơ nên không được ghi nhận.',
+        'The dossier was already received on the hub; a repeated receipt may not change it and was not recorded.',
+      );
+    }
+    await bumpFeed(tx, communeId, 'dossier', dossier.id);
+    return applied;
   } else {
     if (current === undefined) return notHere();
     const status = String(current.status);
@@ -233,6 +258,8 @@ async function insertEvent(tx: Queryable, communeId: string, source: string, e: 
   );
 }
 
+const otherDossier = (): Outcome =>
+  reject('sync.event-other-dossier', 'Sự kiện gửi lên thuộc một hồ sơ khác với hồ sơ được thay đổi nên không được ghi nhận.', 'The event names another dossier than the one changed, so it was not recorded.');
 const malformed = (): Outcome =>
   reject('sync.malformed', 'Dữ liệu gửi lên không đúng định dạng nên không được ghi nhận.', 'The change was malformed and was not recorded.');
 const notHere = (): Outcome =>
