@@ -37,6 +37,47 @@ import type { BlobStorage } from './storage';
 import { checkHubUrl } from '../shared/provisioning/package';
 import { loadHubIdentity, type HubIdentity } from './identity';
 import { issueProvisionPackage, provisionStatus, type PackageRefusal } from './provisioning';
+// issue 13: hub hardening (rate limits, upload limits, sweep and scrub)
+import rateLimit from '@fastify/rate-limit';
+import { DEFAULT_UPLOAD_LIMITS, sweepPartialUploads, type UploadLimits } from './attachments';
+
+/** One rate limit: at most `max` requests per `windowMs` per key (the device of a valid token, else the client's IP). */
+export interface RateLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+/** Rate limits per route group (issue 13). */
+export interface RateLimits {
+  /** `POST /v1/enrol` and `POST /v1/provision/status`. */
+  readonly enrol: RateLimit;
+  /** `POST /v1/challenge` and `POST /v1/token` (each counted apart). */
+  readonly auth: RateLimit;
+  /** The upload routes: chunk, upload status and link (each counted apart). */
+  readonly upload: RateLimit;
+}
+
+/**
+ * Generous defaults: a commune's PCs behind one NAT address, a whole city re-enrolling after an
+ * outage, or a 25 MiB scan in 1 MiB chunks never meet them; a script guessing codes does.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  enrol: { max: 300, windowMs: 60_000 },
+  auth: { max: 3000, windowMs: 60_000 },
+  upload: { max: 1200, windowMs: 60_000 },
+};
+
+/** How often the hub sweeps expired partial uploads and scrubs its stored files, by default. */
+export const DEFAULT_SWEEP_INTERVAL_MS = 3600_000;
+export const DEFAULT_SCRUB_INTERVAL_MS = 24 * 3600_000;
+
+/** What a refused-for-rate request throws; the error handler answers 429 with it. */
+class RateLimitedError extends Error {
+  readonly statusCode = 429;
+  constructor(readonly retryAfterS: number) {
+    super('rate limited');
+  }
+}
 
 /** What the hub needs to run. */
 export interface HubOptions {
@@ -51,6 +92,14 @@ export interface HubOptions {
   readonly minProtocol?: number;
   /** Where attachment files live (files on disk by default, `storage-fs.ts`); without it the attachment routes are absent. */
   readonly storage?: BlobStorage;
+  /** Upload limits and quotas (issue 13); absent fields take `DEFAULT_UPLOAD_LIMITS`. */
+  readonly uploadLimits?: Partial<UploadLimits>;
+  /** Rate limits (issue 13); absent groups take `DEFAULT_RATE_LIMITS`. */
+  readonly rateLimits?: Partial<RateLimits>;
+  /** How often expired partial uploads are swept (ms; 0: never, the caller calls the sweep). */
+  readonly sweepIntervalMs?: number;
+  /** How often every stored file is re-hashed (ms; 0: never). */
+  readonly scrubIntervalMs?: number;
 }
 
 const fail = (reply: FastifyReply, status: number, error: string, vi: string, en: string): FastifyReply =>
@@ -99,6 +148,15 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
 
   app.setErrorHandler((error: { statusCode?: number }, _req, reply) => {
+    if (error instanceof RateLimitedError) {
+      return fail(
+        reply.header('retry-after', String(error.retryAfterS)),
+        429,
+        'rate-limited',
+        `Máy chủ đang nhận quá nhiều yêu cầu từ máy này; hãy thử lại sau ${error.retryAfterS} giây.`,
+        `The hub is getting too many requests from this PC; try again in ${error.retryAfterS} seconds.`,
+      );
+    }
     if (error instanceof z.ZodError) return fail(reply, 400, 'bad-request', 'Yêu cầu không đúng định dạng.', 'The request is malformed.');
     if (error.statusCode !== undefined && error.statusCode < 500) return fail(reply, error.statusCode, 'bad-request', 'Yêu cầu không hợp lệ.', 'Invalid request.');
     return fail(reply, 503, 'hub-unavailable', 'Máy chủ tạm thời không xử lý được; máy sẽ tự thử lại.', 'The hub could not process this now; the PC will retry.');
@@ -125,6 +183,25 @@ export function buildHub(options: HubOptions): FastifyInstance {
     return false;
   };
   const admin = guard(options.adminToken);
+
+  // Rate limits (issue 13), keyed by the device of a valid token (never the token itself), else the IP.
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const rateKey = (req: FastifyRequest): string => {
+    const claims = signer.verify(bearer(req) ?? '');
+    return claims === undefined ? `ip:${req.ip}` : `device:${claims.deviceId}`;
+  };
+  const limited = (l: RateLimit): { config: { rateLimit: object } } => ({
+    config: {
+      rateLimit: {
+        max: l.max,
+        timeWindow: l.windowMs,
+        keyGenerator: rateKey,
+        errorResponseBuilder: (_req: FastifyRequest, ctx: { ttl: number }) => new RateLimitedError(Math.max(1, Math.ceil(ctx.ttl / 1000))),
+      },
+    },
+  });
+  // Loaded before the plugin scopes below that declare the limited routes.
+  void app.register(rateLimit, { global: false });
   const portal = guard(options.portalToken);
 
   // The hub's signing key, read (or made, by the first hub on this database) before it listens.
@@ -140,7 +217,39 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const notifier = new FeedNotifier(db);
   app.addHook('onReady', () => notifier.start());
   app.addHook('preClose', () => notifier.close());
-  if (options.storage !== undefined) registerAttachmentRoutes(app, { db, storage: options.storage, device, fail });
+  if (options.storage !== undefined) {
+    const storage = options.storage;
+    const uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits };
+    void app.register((scope, _opts, done) => {
+      registerAttachmentRoutes(scope, { db, storage, device, fail, limits: uploadLimits, uploadRoute: limited(limits.upload) });
+      done();
+    });
+    // Expired partial uploads go, and every stored file is re-hashed, on timers the hub's close stops.
+    const timers: NodeJS.Timeout[] = [];
+    const every = (ms: number, job: () => Promise<unknown>): void => {
+      if (ms <= 0) return;
+      let running = false;
+      const t = setInterval(() => {
+        if (running) return;
+        running = true;
+        // A failed run (the database away) is simply tried again at the next tick.
+        void job()
+          .catch(() => undefined)
+          .finally(() => (running = false));
+      }, ms);
+      t.unref();
+      timers.push(t);
+    };
+    app.addHook('onReady', (done) => {
+      every(options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS, () => sweepPartialUploads(db, storage, uploadLimits.partialTtlMs));
+      every(options.scrubIntervalMs ?? DEFAULT_SCRUB_INTERVAL_MS, () => storage.scrub());
+      done();
+    });
+    app.addHook('preClose', (done) => {
+      for (const t of timers) clearInterval(t);
+      done();
+    });
+  }
 
   app.get('/v1/health', () => ({ ok: true }));
 
@@ -163,43 +272,47 @@ export function buildHub(options: HubOptions): FastifyInstance {
     }
   });
 
-  app.post('/v1/enrol', async (req, reply) => {
-    const body = enrolRequest.parse(req.body);
-    if (!isDevicePublicKey(body.publicKey)) return fail(reply, 400, 'device-key-invalid', 'Khoá công khai của máy không hợp lệ.', "The PC's public key is not valid.");
-    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.publicKey, body.startAfterSeq, await identity());
-    if (enrolled === undefined) return fail(reply, 403, 'enrol-code-invalid', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.', 'The enrolment code is wrong, used or expired.');
-    return enrolled;
-  });
+  // In a plugin scope loaded after the rate-limit plugin, so its onRoute hook sees their `config.rateLimit`.
+  void app.register((scope, _opts, done) => {
+    scope.post('/v1/enrol', limited(limits.enrol), async (req, reply) => {
+      const body = enrolRequest.parse(req.body);
+      if (!isDevicePublicKey(body.publicKey)) return fail(reply, 400, 'device-key-invalid', 'Khoá công khai của máy không hợp lệ.', "The PC's public key is not valid.");
+      const enrolled = await enrolDevice(db, body.code, body.deviceName, body.publicKey, body.startAfterSeq, await identity());
+      if (enrolled === undefined) return fail(reply, 403, 'enrol-code-invalid', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.', 'The enrolment code is wrong, used or expired.');
+      return enrolled;
+    });
 
-  // Asked by a PC before it applies a package (when the hub answers): no credential, it names only a package id.
-  app.post('/v1/provision/status', async (req) => provisionStatus(db, provisionStatusRequest.parse(req.body).packageId));
+    // Asked by a PC before it applies a package (when the hub answers): no credential, it names only a package id.
+    scope.post('/v1/provision/status', limited(limits.enrol), async (req) => provisionStatus(db, provisionStatusRequest.parse(req.body).packageId));
 
-  const deviceRefused = (reply: FastifyReply): FastifyReply =>
-    fail(reply, 401, 'device-unknown', 'Máy này chưa được đăng ký với máy chủ hoặc đã bị thu hồi.', 'This PC is not enrolled with the hub or was revoked.');
+    const deviceRefused = (reply: FastifyReply): FastifyReply =>
+      fail(reply, 401, 'device-unknown', 'Máy này chưa được đăng ký với máy chủ hoặc đã bị thu hồi.', 'This PC is not enrolled with the hub or was revoked.');
 
-  // Challenges live in the database, not in memory: any hub node can answer the token request.
-  app.post('/v1/challenge', async (req, reply) => {
-    const body = challengeRequest.parse(req.body);
-    const nonce = newNonce();
-    await db.query("DELETE FROM auth_challenges WHERE expires_at < now() - interval '1 minute'");
-    const made = await db.query(
-      `INSERT INTO auth_challenges (nonce, device_id, expires_at) SELECT $1, id, now() + make_interval(secs => $3) FROM devices WHERE id = $2 AND NOT revoked RETURNING nonce`,
-      [nonce, body.deviceId, CHALLENGE_TTL_S],
-    );
-    if (made.length === 0) return deviceRefused(reply);
-    return { nonce, expiresInS: CHALLENGE_TTL_S } satisfies ChallengeResponse;
-  });
+    // Challenges live in the database, not in memory: any hub node can answer the token request.
+    scope.post('/v1/challenge', limited(limits.auth), async (req, reply) => {
+      const body = challengeRequest.parse(req.body);
+      const nonce = newNonce();
+      await db.query("DELETE FROM auth_challenges WHERE expires_at < now() - interval '1 minute'");
+      const made = await db.query(
+        `INSERT INTO auth_challenges (nonce, device_id, expires_at) SELECT $1, id, now() + make_interval(secs => $3) FROM devices WHERE id = $2 AND NOT revoked RETURNING nonce`,
+        [nonce, body.deviceId, CHALLENGE_TTL_S],
+      );
+      if (made.length === 0) return deviceRefused(reply);
+      return { nonce, expiresInS: CHALLENGE_TTL_S } satisfies ChallengeResponse;
+    });
 
-  app.post('/v1/token', async (req, reply) => {
-    const body = tokenRequest.parse(req.body);
-    // Spending the nonce first makes it single-use even when the signature turns out wrong.
-    const [spent] = await db.query('DELETE FROM auth_challenges WHERE nonce = $1 AND device_id = $2 AND expires_at > now() RETURNING nonce', [body.nonce, body.deviceId]);
-    const [row] = await db.query('SELECT commune_id, public_key, revoked, last_applied_seq FROM devices WHERE id = $1', [body.deviceId]);
-    if (spent === undefined || row === undefined || row.revoked === true || typeof row.public_key !== 'string' || !verifyDeviceSignature(row.public_key, body.deviceId, body.nonce, body.signature)) {
-      return deviceRefused(reply);
-    }
-    const token = signer.issue({ deviceId: body.deviceId, communeId: String(row.commune_id) });
-    return { token, expiresInS: TOKEN_TTL_S, lastAppliedSeq: num(row.last_applied_seq) } satisfies TokenResponse;
+    scope.post('/v1/token', limited(limits.auth), async (req, reply) => {
+      const body = tokenRequest.parse(req.body);
+      // Spending the nonce first makes it single-use even when the signature turns out wrong.
+      const [spent] = await db.query('DELETE FROM auth_challenges WHERE nonce = $1 AND device_id = $2 AND expires_at > now() RETURNING nonce', [body.nonce, body.deviceId]);
+      const [row] = await db.query('SELECT commune_id, public_key, revoked, last_applied_seq FROM devices WHERE id = $1', [body.deviceId]);
+      if (spent === undefined || row === undefined || row.revoked === true || typeof row.public_key !== 'string' || !verifyDeviceSignature(row.public_key, body.deviceId, body.nonce, body.signature)) {
+        return deviceRefused(reply);
+      }
+      const token = signer.issue({ deviceId: body.deviceId, communeId: String(row.commune_id) });
+      return { token, expiresInS: TOKEN_TTL_S, lastAppliedSeq: num(row.last_applied_seq) } satisfies TokenResponse;
+    });
+    done();
   });
 
   app.post('/v1/push', async (req, reply) => {

@@ -175,3 +175,39 @@ export async function issuePackage(
   if (issued.status !== 201) throw new Error(`provision package for ${opts.communeId}: ${issued.status} ${JSON.stringify(issued.body)}`);
   return issued.body as IssuedPackage;
 }
+
+// issue 13: a hub with hardening options (upload limits, rate limits, timers) chosen by the test
+import type { HubOptions } from '../../src/hub/server';
+
+/** The hardening options a test may set on its hub. */
+export type HardeningOptions = Pick<HubOptions, 'uploadLimits' | 'rateLimits' | 'sweepIntervalMs' | 'scrubIntervalMs'>;
+
+/** As `startTestHub`, with `options` passed to `buildHub` (the hub's storage is exposed as `storage`). */
+export async function startHardenedTestHub(kind: HubKind, options: HardeningOptions): Promise<TestHub & { readonly storage: FsBlobStorage }> {
+  const fresh = kind === 'postgres' ? await freshDatabase() : undefined;
+  const db = fresh === undefined ? await openPglite() : openPostgres(fresh.url);
+  await migrateHub(db);
+  const adminToken = `admin-${randomBytes(12).toString('hex')}`;
+  const portalToken = `portal-${randomBytes(12).toString('hex')}`;
+  const storageDir = mkdtempSync(join(tmpdir(), 'motcua-hub-blobs-'));
+  const storage = new FsBlobStorage(storageDir);
+  const app = buildHub({ db, adminToken, portalToken, signer: new TokenSigner(randomBytes(32)), storage, ...options });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    db,
+    adminToken,
+    portalToken,
+    storageDir,
+    storage,
+    close: async () => {
+      try {
+        await app.close();
+        await db.close();
+      } finally {
+        rmSync(storageDir, { recursive: true, force: true });
+        await fresh?.drop();
+      }
+    },
+  };
+}

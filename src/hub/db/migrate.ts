@@ -9,6 +9,8 @@ import { m0020Attachments } from './migrations/0020-attachments';
 import { m0030DeviceKeysConflictsCatalogues } from './migrations/0030-device-keys-conflicts-catalogues';
 // issue 12: the hub's key, provisioning packages, accounts that must choose a password
 import { m0040Provisioning } from './migrations/0040-provisioning';
+// issue 13: upload records per commune, partial uploads that expire
+import { m0050HubHardening } from './migrations/0050-hub-hardening';
 
 /** A numbered migration: plain SQL within PostgreSQL 15. */
 export interface HubMigration {
@@ -18,7 +20,7 @@ export interface HubMigration {
 }
 
 /** Every migration, in order. Never edit one that has shipped; add the next number. */
-export const hubMigrations: readonly HubMigration[] = [m0010Initial, m0020Attachments, m0030DeviceKeysConflictsCatalogues, m0040Provisioning];
+export const hubMigrations: readonly HubMigration[] = [m0010Initial, m0020Attachments, m0030DeviceKeysConflictsCatalogues, m0040Provisioning, m0050HubHardening];
 
 /** Brings `db` up to date; returns the version it is at. */
 export async function migrateHub(db: HubDb): Promise<number> {
