@@ -59,7 +59,7 @@ export function listBackups(dir: string): string[] {
 /** Copies the open store into `dir` now, then prunes to the newest `keep`. */
 export async function backupStore(store: Store, options: BackupOptions): Promise<BackupResult> {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new RangeError(`keep must be a positive integer, got ${options.keep}`);
-  mkdirSync(options.dir, { recursive: true });
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const path = join(options.dir, backupFileName(options.now));
   const partial = `${path}.partial`;
   try {
@@ -103,7 +103,7 @@ export async function restoreBackup(backupPath: string, livePath: string): Promi
   const backup = openVerified(backupPath);
   const restoring = `${livePath}.restoring`;
   try {
-    mkdirSync(dirname(livePath), { recursive: true });
+    mkdirSync(dirname(livePath), { recursive: true, mode: 0o700 });
     await backup.backup(restoring);
   } catch (error) {
     rmSync(restoring, { force: true });

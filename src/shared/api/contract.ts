@@ -117,7 +117,7 @@ export const contract = {
   /** The transitions the signed-in role may make on the dossier now: the screen's buttons. */
   'dossier.transitions-available': { input: DossierIdInput, output: AvailableTransitions, access: ['clerk', 'specialist', 'leader'] },
   /** Scanners every driver finds (SANE, eSCL, TWAIN), with the remembered default. */
-  'scanner.list': { input: NoInput, output: ScannerList, access: ['clerk', 'volunteer'] },
+  'scanner.list': { input: NoInput, output: ScannerList, access: ['clerk', 'volunteer', 'admin'] },
   /** Remembers the counter's scanner on this PC. */
   'scanner.set-default': { input: SetDefaultScannerInput, output: Done, access: ['clerk', 'admin'] },
   /** Starts scanning into a dossier's document; returns a job id at once (poll `scan.status`). */
@@ -161,7 +161,7 @@ export const contract = {
   /** Prints the test page (no dossier) on a printer and waits for the spooler's final state. */
   'printer.test': { input: PrinterTestInput, output: PrinterTestResult, access: ['clerk', 'leader', 'admin'] },
   /** Scans one flatbed page as a test and returns its thumbnail; nothing is stored. */
-  'scanner.test': { input: ScannerTestInput, output: ScannerTestResult, access: ['clerk', 'volunteer'] },
+  'scanner.test': { input: ScannerTestInput, output: ScannerTestResult, access: ['clerk', 'admin'] },
   /** A scanned page's thumbnail (WebP, base64). */
   'page.thumbnail': { input: PageIdInput, output: PageThumbnail, access: ['clerk', 'volunteer', 'specialist', 'leader'] },
   /** Saves the form and returns the document of one of its papers to scan into (a clerk's form becomes a dossier draft). */

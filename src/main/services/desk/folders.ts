@@ -38,7 +38,7 @@ export function readActiveProfile(root: string): Profile | undefined {
 
 /** Written through a temporary file and a rename, so a power cut leaves the old or the new choice. */
 export function writeActiveProfile(root: string, profile: Profile): void {
-  mkdirSync(root, { recursive: true });
+  mkdirSync(root, { recursive: true, mode: 0o700 });
   const path = join(root, deskFileName);
   writeFileSync(`${path}.tmp`, `${JSON.stringify({ active: profile })}\n`);
   renameSync(`${path}.tmp`, path);

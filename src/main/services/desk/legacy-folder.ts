@@ -60,7 +60,7 @@ export async function migrateLegacyFolder(root: string, now: Date): Promise<Lega
   }
   if (profile === 'training') {
     const training = folderOf(root, 'training');
-    mkdirSync(training, { recursive: true });
+    mkdirSync(training, { recursive: true, mode: 0o700 });
     for (const entry of movedEntries) if (existsSync(join(root, entry))) renameSync(join(root, entry), join(training, entry));
   }
   writeActiveProfile(root, profile);

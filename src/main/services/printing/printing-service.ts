@@ -151,7 +151,7 @@ export class PrintingService {
 
   /** Writes the PDF under `<data>/slips/<sha256>.pdf` (content-addressed: the same bytes once). */
   keep(slip: RenderedSlip): void {
-    mkdirSync(join(this.deps.dataDir, 'slips'), { recursive: true });
+    mkdirSync(join(this.deps.dataDir, 'slips'), { recursive: true, mode: 0o700 });
     writeFileSync(this.pathOf(slip.sha256), slip.pdf);
   }
 

@@ -10,8 +10,9 @@ import { useDesk } from '../shell/desk-context';
 
 /**
  * Settings for this PC and this office. What a role sees follows what the core lets it do: the
- * clerk the scanner and printers, the administrator the accounts (and, in the training copy, its
- * reset), everyone the language (remembered by the browser, per PC) and the hub link's state.
+ * clerk and the administrator the scanner (volunteers scan with the one they set), the clerk,
+ * leader and administrator the printers, the administrator the accounts (and, in the training
+ * copy, its reset), everyone the language (remembered by the browser, per PC) and the hub link.
  */
 export function SettingsScreen({ role }: { readonly role: Role }) {
   const { t, lang, toggle } = useI18n();
@@ -21,7 +22,7 @@ export function SettingsScreen({ role }: { readonly role: Role }) {
     <div>
       <h2>{t('settings.heading')}</h2>
       <div className="settings" data-testid="settings">
-        {(role === 'clerk' || role === 'volunteer') && <ScannerSettings />}
+        {(role === 'clerk' || role === 'admin') && <ScannerSettings />}
         {role !== 'volunteer' && role !== 'specialist' && <PrinterSettings />}
         {role === 'admin' && <UsersSettings />}
         <HubSettings />

@@ -23,7 +23,7 @@ export function thumbFilePath(pagesDir: string, sha256: string): string {
 /** Where raw pages land while they arrive; one file per page being scanned. */
 export function incomingDir(pagesDir: string): string {
   const dir = join(pagesDir, 'incoming');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
 
@@ -45,7 +45,7 @@ function writeOnce(path: string, bytes: Uint8Array): void {
 /** Stores a page image and its thumbnail under the image's hash; returns the hash. */
 export function storePageFiles(pagesDir: string, jpeg: Uint8Array, thumb: Uint8Array): string {
   const sha = sha256Hex(jpeg);
-  mkdirSync(join(pagesDir, 'thumbs'), { recursive: true });
+  mkdirSync(join(pagesDir, 'thumbs'), { recursive: true, mode: 0o700 });
   writeOnce(pageFilePath(pagesDir, sha), jpeg);
   writeOnce(thumbFilePath(pagesDir, sha), thumb);
   return sha;
