@@ -9,6 +9,8 @@ import { AccountList, AccountSummary, ChangePasswordInput, CreateAccountInput, C
 // Provisioned PCs, the training sandbox and the account lifecycle (issue 12)
 import { AccountIdInput, ChoosePasswordInput, PasswordReset, UpdateAccountInput } from './accounts';
 import { DeskStatus, DeskSwitchInput, ProvisionInput } from './desk';
+// Audit of reads (issue 13)
+import { DossierReaders, UnusualAccess, UnusualAccessInput } from './reports';
 import { AppInfo, HealthReport } from './app';
 import {
   AvailableTransitions,
@@ -184,6 +186,11 @@ export const contract = {
   'sync.rejections': { input: NoInput, output: SyncRejectionList, access: ['clerk', 'leader'] },
   /** Marks one refusal as seen; the row stays for audit. */
   'sync.rejection-ack': { input: SyncRejectionAckInput, output: SyncRejectionView, access: ['clerk', 'leader'] },
+  // ---- Audit of reads (issue 13) ----
+  /** Who opened the dossier, viewed its pages or slips, or exported it: newest first. */
+  'dossier.readers': { input: DossierIdInput, output: DossierReaders, access: ['leader', 'admin'] },
+  /** Officers who read more dossiers in one hour of the period than the threshold (50 by default). */
+  'report.unusual-access': { input: UnusualAccessInput, output: UnusualAccess, access: ['leader', 'admin'] },
   // ---- Backups from the Settings screen (issue 8). Clerks too: many communes have no administrator on site. ----
   /** Starts a backup of the database now (one at a time); returns at once with the job to poll. */
   'backup.start': { input: NoInput, output: BackupStarted, access: ['admin', 'clerk'] },

@@ -58,3 +58,27 @@ export const ReportSummary = z.object({
   rows: z.array(ReportCounts.extend({ ...ProcedureLabel, channel: Channel })),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;
+
+// ---- Audit of reads (issue 13) ----
+/** How a dossier was read: opened, a page shown, a slip shown, a paper exported. */
+export const ReadActionSchema = z.enum(['view', 'view-page', 'view-slip', 'export']);
+
+/** Who read one dossier, newest first: a leader's "who looked at this dossier". */
+export const DossierReaders = z.array(
+  z.object({ at: z.string(), username: z.string().nullable(), displayName: z.string().nullable(), action: ReadActionSchema }),
+);
+
+export const UnusualAccessInput = z
+  .object({
+    from: Day,
+    to: Day,
+    /** More distinct dossiers than this in one hour is unusual; 50 when omitted. */
+    threshold: z.int().min(1).max(10_000).optional(),
+  })
+  .strict();
+
+/** Officers who read more than `threshold` dossiers within one hour of the period, with that hour. */
+export const UnusualAccess = z.object({
+  threshold: z.int(),
+  rows: z.array(z.object({ username: z.string().nullable(), displayName: z.string().nullable(), from: z.string(), dossiers: z.int().nonnegative() })),
+});

@@ -1,4 +1,5 @@
 /** Binds slip printing to the contract. The router has already checked the role and the input. */
+import { recordRead } from '../audit/reads';
 import { AppError } from '../../../shared/api/errors';
 import type { CallContext, Handlers } from '../router';
 import type { PrintingService, RenderedSlip } from './printing-service';
@@ -18,7 +19,11 @@ const asPdf = (slip: RenderedSlip) => ({ pdfBase64: Buffer.from(slip.pdf).toStri
 /** The printing handlers. */
 export function printingHandlers(service: PrintingService): Pick<Handlers, PrintingCalls> {
   return {
-    'slip.preview': async (input, ctx) => asPdf(await service.render(input.dossierId, input.kind, input.paper, userOf(ctx))),
+    'slip.preview': async (input, ctx) => {
+      const pdf = asPdf(await service.render(input.dossierId, input.kind, input.paper, userOf(ctx)));
+      recordRead(service.deps, userOf(ctx), { dossierId: input.dossierId }, 'view-slip');
+      return pdf;
+    },
     'slip.print': (input, ctx) => service.print(input, userOf(ctx)),
     'slip.reprint': (input, ctx) => service.reprint(input.logId, input.printer, userOf(ctx)),
     'slip.print-log': (input) => ({ items: service.log(input.id) }),
@@ -34,6 +39,10 @@ export function printingHandlers(service: PrintingService): Pick<Handlers, Print
     'register.preview': async (input) => asPdf(await registerPdf(service, input.from, input.to)),
     'register.print': (input, ctx) => printRegister(service, input, userOf(ctx)),
     'slip.list': (input) => ({ items: service.keptSlips(input.id) }),
-    'slip.kept': (input) => asPdf(service.keptPdf(input.id)),
+    'slip.kept': (input, ctx) => {
+      const pdf = asPdf(service.keptPdf(input.id));
+      recordRead(service.deps, userOf(ctx), { keptSlipId: input.id }, 'view-slip');
+      return pdf;
+    },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Binds scanning to the contract. The router has already checked the role and parsed the input.
  */
+import { recordRead } from '../audit/reads';
 import { signedIn } from '../dossiers/signed-in';
 import type { Handlers } from '../router';
 import { pageView } from './scan-jobs';
@@ -51,7 +52,11 @@ export function scanningHandlers(service: ScanningService): Pick<Handlers, Scann
       const pages = service.delete(input.pageId, signedIn(ctx.user));
       return pagesOf(pages[0]?.documentId ?? '', pages);
     },
-    'document.pdf': (input, ctx) => service.documentPdf(input.documentId, signedIn(ctx.user)),
+    'document.pdf': async (input, ctx) => {
+      const pdf = await service.documentPdf(input.documentId, signedIn(ctx.user));
+      recordRead(service.deps, signedIn(ctx.user), { documentId: input.documentId }, 'export');
+      return pdf;
+    },
     'scanner.test': async (input) => {
       const r = await service.testScan(input.deviceId);
       return { deviceId: r.deviceId, width: r.width, height: r.height, blank: r.blank, thumbnailBase64: r.thumbnail.toString('base64') };
@@ -62,6 +67,7 @@ export function scanningHandlers(service: ScanningService): Pick<Handlers, Scann
     },
     'page.image': (input, ctx) => {
       const { page, jpeg } = service.image(input.pageId, signedIn(ctx.user));
+      recordRead(service.deps, signedIn(ctx.user), { pageId: page.id }, 'view-page');
       return { pageId: page.id, jpegBase64: jpeg.toString('base64'), rotation: page.rotation, width: page.width, height: page.height };
     },
   };

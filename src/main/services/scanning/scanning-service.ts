@@ -51,7 +51,7 @@ export class ScanningService {
    */
   readonly recovered: Promise<SpoolRecovery>;
 
-  constructor(private readonly deps: ScanningDeps) {
+  constructor(readonly deps: ScanningDeps) {
     // Every core opens through here: the data folder and its subfolders lose group and other
     // permissions (POSIX) before anything is read from them (settings/data-dir.ts).
     try {

@@ -10,9 +10,15 @@ import { getDossierById } from '../../store/repos/dossiers';
 import { getUserById } from '../../store/repos/users';
 import type { DossierDeps } from '../dossiers/deps';
 
-const VIEW_LABEL: LocalizedText = { vi: 'Xem hồ sơ', en: 'Viewed' };
-/** A sync conflict settled for this PC's value (services/sync/conflicts.ts, issue 7c). */
-const KEEP_LOCAL_LABEL: LocalizedText = { vi: 'Giữ giá trị của máy này khi xử lý xung đột đồng bộ', en: "Kept this PC's value when settling a sync conflict" };
+/** Events that are not transitions: reads (issue 13), page deletions, sync decisions (issue 7c). */
+const otherLabels: Readonly<Record<string, LocalizedText>> = {
+  view: { vi: 'Xem hồ sơ', en: 'Viewed' },
+  'view-page': { vi: 'Xem trang giấy tờ đã quét', en: 'Viewed a scanned page' },
+  'view-slip': { vi: 'Xem phiếu', en: 'Viewed a slip' },
+  export: { vi: 'Xuất giấy tờ ra tệp PDF', en: 'Exported a paper as PDF' },
+  'page-delete': { vi: 'Xoá trang giấy tờ đã quét', en: 'Deleted a scanned page' },
+  'sync-keep-local': { vi: 'Giữ giá trị của máy này khi xử lý xung đột đồng bộ', en: "Kept this PC's value when settling a sync conflict" },
+};
 
 /** One line of the history. */
 export interface HistoryItem {
@@ -43,7 +49,7 @@ export function dossierHistory(deps: DossierDeps, id: string): { items: HistoryI
         at: e.at,
         actor: { id: e.actorId, name: nameOf(e.actorId) },
         action: e.action,
-        label: isTransitionName(e.action) ? dossierTransitions[e.action].label : e.action === 'view' ? VIEW_LABEL : e.action === 'sync-keep-local' ? KEEP_LOCAL_LABEL : null,
+        label: isTransitionName(e.action) ? dossierTransitions[e.action].label : (otherLabels[e.action] ?? null),
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
         note: e.note,

@@ -14,6 +14,8 @@ import { m0060AttachmentQueue } from './0060-attachment-queue';
 import { m0070SyncConflicts } from './0070-sync-conflicts';
 // issue 12: accounts that must choose a new password
 import { m0080AccountLifecycle } from './0080-account-lifecycle';
+// issue 13: audit of reads
+import { m0090ReadAudit } from './0090-read-audit';
 
 export interface Migration {
   readonly version: number;
@@ -21,4 +23,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog, m0050DossierSlips, m0060AttachmentQueue, m0070SyncConflicts, m0080AccountLifecycle];
+export const migrations: readonly Migration[] = [m0010Initial, m0030SyncRejections, m0040PrintLog, m0050DossierSlips, m0060AttachmentQueue, m0070SyncConflicts, m0080AccountLifecycle, m0090ReadAudit];
