@@ -26,7 +26,22 @@ async function main(): Promise<void> {
   const signer = new TokenSigner(env.HUB_TOKEN_KEY ? Buffer.from(env.HUB_TOKEN_KEY, 'utf8') : randomBytes(32));
   // Attachment files on disk (HUB_STORAGE_DIR); without it the attachment routes are absent.
   const storage = env.HUB_STORAGE_DIR ? new FsBlobStorage(env.HUB_STORAGE_DIR) : undefined;
-  const app = buildHub({ db, adminToken, portalToken, signer, ...(storage === undefined ? {} : { storage }) });
+  // Upload limits (issue 13); unset ones keep the defaults of DEFAULT_UPLOAD_LIMITS.
+  const sized = (name: string, unit: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not '${raw}'`);
+    return Math.floor(value * unit);
+  };
+  const limits = {
+    maxFileBytes: sized('HUB_MAX_FILE_MIB', 2 ** 20),
+    communeBytes: sized('HUB_COMMUNE_QUOTA_GIB', 2 ** 30),
+    devicePartialBytes: sized('HUB_DEVICE_PARTIAL_MIB', 2 ** 20),
+    partialTtlMs: sized('HUB_PARTIAL_TTL_HOURS', 3600_000),
+  };
+  const uploadLimits = Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
+  const app = buildHub({ db, adminToken, portalToken, signer, uploadLimits, ...(storage === undefined ? {} : { storage }) });
   const port = Number(env.HUB_PORT ?? 8787);
   await app.listen({ host: '127.0.0.1', port });
   console.log(`hub: listening on http://127.0.0.1:${port} (${env.HUB_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
