@@ -10,13 +10,14 @@ import { useSlipPrint } from '../../hooks/use-slip-print';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
 import { PageViewer } from './PageViewer';
+import { ReadersPanel } from './ReadersPanel';
 import { SlipsPanel } from './SlipsPanel';
 import './dossier.css';
 
 type Available = ApiOutput<'dossier.transitions-available'>;
 type History = ApiOutput<'dossier.history'>['items'];
 
-export function DossierScreen({ id }: { readonly id: string }) {
+export function DossierScreen({ id, showReaders = false }: { readonly id: string; readonly showReaders?: boolean }) {
   const { t, pick } = useI18n();
   const [dossier, setDossier] = useState<DossierView>();
   const [history, setHistory] = useState<History>([]);
@@ -117,6 +118,7 @@ export function DossierScreen({ id }: { readonly id: string }) {
         </div>
         <SlipsPanel dossierId={id} dossierCode={dossier.code} version={slipsVersion} names={names} />
       </div>
+      {showReaders && <ReadersPanel dossierId={id} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { ShareBar } from '../../components/charts/ShareBar';
 import { ReportTable } from '../../components/ReportTable';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
+import { UnusualAccessPanel } from './UnusualAccessPanel';
 import { download } from '../../download';
 import { reportSheet } from '../../../shared/reports/report-sheet';
 import { buildXlsx, XLSX_MIME } from '../../../shared/reports/xlsx-writer';
@@ -13,7 +14,7 @@ import { buildXlsx, XLSX_MIME } from '../../../shared/reports/xlsx-writer';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** report.summary for a chosen period: table, charts (on time vs late, by procedure, channels), .xlsx export, and the register printed. */
-export function ReportsScreen() {
+export function ReportsScreen({ showAccess = false }: { readonly showAccess?: boolean }) {
   const { t, pick } = useI18n();
   const now = new Date(Date.now() + 7 * 3600_000);
   const [from, setFrom] = useState(isoDay(new Date(Date.UTC(now.getUTCFullYear(), 0, 1))));
@@ -90,6 +91,7 @@ export function ReportsScreen() {
           </div>
         </>
       )}
+      {showAccess && <UnusualAccessPanel from={from} to={to} />}
     </section>
   );
 }

@@ -89,10 +89,10 @@ export function Shell({ user, inert, onLogout, initialRoute }: ShellProps) {
         {route.name === 'settings' && <SettingsScreen role={user.role} />}
         {route.name === 'sync' && <SyncProblemsScreen />}
         {route.name === 'search' && <SearchScreen onOpen={open} />}
-        {route.name === 'reports' && <ReportsScreen />}
+        {route.name === 'reports' && <ReportsScreen showAccess={user.role === 'leader' || user.role === 'admin'} />}
         {route.name === 'about' && <HomeScreen />}
         {route.name === 'drafts' && <VolunteerDraftsScreen onOpen={open} />}
-        {route.name === 'dossier' && <DossierScreen key={route.id} id={route.id} />}
+        {route.name === 'dossier' && <DossierScreen key={route.id} id={route.id} showReaders={user.role === 'leader'} />}
       </main>
       <StatusBar data={data} user={user.displayName} role={t(`role.${user.role}`)}
         labels={{ user: t('status.user') }}
