@@ -66,7 +66,8 @@ async function hashFile(path: string): Promise<string> {
 }
 
 /** Codes after which the same file will never be taken: stop trying it. */
-const PERMANENT = new Set(['attachment-other-commune', 'attachment-bad-range', 'bad-request', 'forbidden', 'attachment-file-missing', 'attachment-local-damaged']);
+// A file over the hub's size cap (issue 13) will never fit: it is failed and shown, not retried.
+const PERMANENT = new Set(['attachment-other-commune', 'attachment-bad-range', 'bad-request', 'forbidden', 'attachment-file-missing', 'attachment-local-damaged', 'attachment-too-large']);
 
 /** See the file comment. */
 export class AttachmentLane {
