@@ -121,7 +121,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
       const { temporaryPassword } = reset.body as { temporaryPassword: string };
       expect(temporaryPassword).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
       const [stored] = await hub.db.query<{ password_hash: string; must_change_password: boolean }>('SELECT password_hash, must_change_password FROM accounts WHERE id = $1', [id]);
-      expect(stored?.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+      expect(stored?.password_hash).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
       expect(stored?.must_change_password).toBe(true);
       expect(JSON.stringify(stored)).not.toContain(temporaryPassword);
       // The PC's own verifier accepts the temporary password, and only it.

@@ -142,4 +142,4 @@ function checkPasswordStrength(username: string, password: string): void {
 }
 
 /** A valid hash of a random secret, so that unknown user names take as long as known ones. */
-const dummyHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const dummyHash = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
