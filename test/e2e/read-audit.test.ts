@@ -63,7 +63,14 @@ describe('who looked at a dossier', () => {
     await page.getByTestId('unusual-check').click();
     await page.getByTestId('unusual-none').waitFor();
     expect(await page.getByTestId('unusual-none').textContent()).toContain('50');
+    // A data subject's request: the applicant's ID number gives one file with that dossier.
+    await page.getByTestId('subject-id').fill('001190999001');
+    const file = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await file).suggestedFilename()).toBe('du-lieu-ca-nhan-001190999001.json');
+    expect(await page.getByTestId('subject-status').textContent()).toContain('Đã xuất 1 hồ sơ');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screen-reports-access.png', fullPage: true });
     await page.close();
   });
 });

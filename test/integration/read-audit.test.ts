@@ -75,4 +75,39 @@ describe('audit of reads', () => {
       t.close();
     }
   });
+
+  it("exports everything about one personal ID number for the person's request, and records the export", async () => {
+    const t = await openCounterCore(tempDir());
+    try {
+      const clerk = await loginAs(t.core, 'canbo');
+      const leader = await loginAs(t.core, 'lanhdao');
+      const mine = newFormId();
+      valueOf(await t.core.invoke('dossier.receive', birthReceipt(mine), clerk));
+      // Another dossier, where the same person appears only inside the form (as its requester),
+      // another person being the applicant on file.
+      const other = birthReceipt(newFormId(Date.parse(MONDAY_8AM) + 1000));
+      other.applicant = { name: 'Phan Văn Khác', idNumber: '001085999003', phone: '0999000222' };
+      valueOf(await t.core.invoke('dossier.receive', other, clerk));
+      const unrelated = birthReceipt(newFormId(Date.parse(MONDAY_8AM) + 2000));
+      unrelated.applicant = { name: 'Vũ Thị Riêng', idNumber: '001190999004', phone: '0999000333' };
+      unrelated.values = { ...unrelated.values, requesterName: 'Vũ Thị Riêng', requesterPersonalId: '001190999004', requesterIdDocument: 'Căn cước số 001190999004', motherName: 'Vũ Thị Riêng' };
+      valueOf(await t.core.invoke('dossier.receive', unrelated, clerk));
+
+      const out = valueOf<{ idNumber: string; count: number; dossiers: { applicant: { name: string }; history: unknown[] }[] }>(
+        await t.core.invoke('subject.export', { idNumber: '001 190 999 001' }, leader),
+      );
+      expect(out.idNumber).toBe('001190999001');
+      expect(out.dossiers.map((d) => d.applicant.name)).toEqual(['Đặng Thị Thử Nghiệm', 'Phan Văn Khác']);
+      const asParent = valueOf<{ count: number }>(await t.core.invoke('subject.export', { idNumber: '001085999003' }, leader));
+      expect(asParent.count).toBe(1);
+      const readers = valueOf<{ action: string; username: string }[]>(await t.core.invoke('dossier.readers', { id: mine }, leader));
+      expect(readers).toContainEqual(expect.objectContaining({ action: 'export', username: 'lanhdao' }));
+      const bad = await t.core.invoke('subject.export', { idNumber: '12345' }, leader);
+      expect(bad.ok ? 'ok' : bad.error.code).toBe('validation.failed');
+      const byClerk = await t.core.invoke('subject.export', { idNumber: '001190999001' }, clerk);
+      expect(byClerk.ok ? 'ok' : byClerk.error.code).toBe('auth.forbidden');
+    } finally {
+      t.close();
+    }
+  });
 });

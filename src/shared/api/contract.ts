@@ -10,7 +10,7 @@ import { AccountList, AccountSummary, ChangePasswordInput, CreateAccountInput, C
 import { AccountIdInput, ChoosePasswordInput, PasswordReset, UpdateAccountInput } from './accounts';
 import { DeskStatus, DeskSwitchInput, ProvisionInput } from './desk';
 // Audit of reads (issue 13)
-import { DossierReaders, UnusualAccess, UnusualAccessInput } from './reports';
+import { DossierReaders, SubjectExport, SubjectExportInput, UnusualAccess, UnusualAccessInput } from './reports';
 import { AppInfo, HealthReport } from './app';
 import {
   AvailableTransitions,
@@ -191,6 +191,8 @@ export const contract = {
   'dossier.readers': { input: DossierIdInput, output: DossierReaders, access: ['leader', 'admin'] },
   /** Officers who read more dossiers in one hour of the period than the threshold (50 by default). */
   'report.unusual-access': { input: UnusualAccessInput, output: UnusualAccess, access: ['leader', 'admin'] },
+  /** Everything this PC holds about one personal ID number, for the person's own request (each dossier recorded as exported). */
+  'subject.export': { input: SubjectExportInput, output: SubjectExport, access: ['leader', 'admin'] },
   // ---- Backups from the Settings screen (issue 8). Clerks too: many communes have no administrator on site. ----
   /** Starts a backup of the database now (one at a time); returns at once with the job to poll. */
   'backup.start': { input: NoInput, output: BackupStarted, access: ['admin', 'clerk'] },

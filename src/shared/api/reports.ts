@@ -82,3 +82,12 @@ export const UnusualAccess = z.object({
   threshold: z.int(),
   rows: z.array(z.object({ username: z.string().nullable(), displayName: z.string().nullable(), from: z.string(), dossiers: z.int().nonnegative() })),
 });
+
+/** A data subject's request: everything held about one personal ID number (12 digits, spaces allowed). */
+export const SubjectExportInput = z.object({ idNumber: z.string().trim().min(1).max(40) }).strict();
+export const SubjectExport = z.object({
+  idNumber: z.string(),
+  generatedAt: z.string(),
+  count: z.int().nonnegative(),
+  dossiers: z.array(z.record(z.string(), z.unknown())),
+});

@@ -74,3 +74,19 @@ export function listBusyReaders(db: ReadDb, fromIso: string, toIso: string, thre
        WHERE b.k = 1 ORDER BY b.n DESC, b.actor_id`,
   ).all(fromIso, toIso, threshold) as BusyHour[];
 }
+
+/**
+ * Ids of every dossier that names this personal ID number, as applicant or anywhere in its form
+ * (a parent, a deceased person…): a data subject's request (issue 13). The form part reads every
+ * row; such a request is rare and is answered once.
+ */
+export function listDossierIdsNaming(db: ReadDb, idNumber: string): string[] {
+  return (
+    prepared(
+      db,
+      `SELECT id FROM dossiers WHERE applicant_id_number = @id
+        OR EXISTS (SELECT 1 FROM json_tree(dossiers.form) t WHERE t.type = 'text' AND replace(t.value, ' ', '') = @id)
+        ORDER BY rid`,
+    ).pluck().all({ id: idNumber }) as string[]
+  );
+}

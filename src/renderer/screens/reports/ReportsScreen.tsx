@@ -6,6 +6,7 @@ import { ShareBar } from '../../components/charts/ShareBar';
 import { ReportTable } from '../../components/ReportTable';
 import { useI18n } from '../../i18n';
 import { call } from '../shell/call';
+import { SubjectExportPanel } from './SubjectExportPanel';
 import { UnusualAccessPanel } from './UnusualAccessPanel';
 import { download } from '../../download';
 import { reportSheet } from '../../../shared/reports/report-sheet';
@@ -92,6 +93,7 @@ export function ReportsScreen({ showAccess = false }: { readonly showAccess?: bo
         </>
       )}
       {showAccess && <UnusualAccessPanel from={from} to={to} />}
+      {showAccess && <SubjectExportPanel />}
     </section>
   );
 }
