@@ -58,7 +58,8 @@ describe('sync with a PC clock set days wrong (libfaketime)', () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
       const version = await feedVersion();
-      if ([skewed, honest].every((p) => p.last()?.written === PER_PC && p.last()?.waiting === 0 && p.last()?.cursor === version)) break;
+      // Settled includes the badge: a status read mid-attempt says 'syncing' (seen on a loaded CI machine).
+      if ([skewed, honest].every((p) => p.last()?.written === PER_PC && p.last()?.waiting === 0 && p.last()?.cursor === version && p.last()?.state === 'synced')) break;
       if (Date.now() > deadline) throw new Error(`not settled: feed ${version}; ${JSON.stringify([skewed.last(), honest.last()])}\n${skewed.stderr()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
