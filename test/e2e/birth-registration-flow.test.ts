@@ -387,6 +387,14 @@ describe('accessibility and screenshots of the other screens', () => {
   });
 });
 
+describe('the host log', () => {
+  it('carries no name, ID number or phone of the people received above', () => {
+    const log = host.output().normalize('NFC');
+    expect(log).toContain('MOTCUA_HOST_READY');
+    for (const personal of [APPLICANT, 'Phùng Đức Hậu', 'Lò Thị Tình Nguyện', 'Lò Văn Mới', '001188034567', '0987654321']) expect(log).not.toContain(personal.normalize('NFC'));
+  });
+});
+
 describe('screens at 1024×768', () => {
   it('lays out the new dossier form', async () => {
     const page = await signIn(browser, host, 'canbo', { width: 1024, height: 768 });

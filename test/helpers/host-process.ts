@@ -7,6 +7,8 @@ export interface HostProcess {
   readonly url: string;
   readonly port: number;
   readonly child: ChildProcess;
+  /** Everything the host wrote to stdout and stderr so far (its log). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,12 @@ export async function startHostProcess(dataDir: string, options: HostOptions = {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ready = await new Promise<{ url: string; port: number }>((resolvePromise, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
@@ -46,6 +53,7 @@ export async function startHostProcess(dataDir: string, options: HostOptions = {
   return {
     ...ready,
     child,
+    output: () => output,
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();
