@@ -76,6 +76,15 @@ describe('account lifecycle across the PCs of a commune', () => {
     expect(code(await two.desk.invoke('queue.today', {}, temp.token))).toBe('auth.session-ended');
   });
 
+  it('lets only a setup-code or reset session choose a password without the current one', async () => {
+    const hub = (open.hub = await startTestHub('pglite'));
+    const one = await pcOf(hub);
+    const admin = await firstAdminSignIn(one.desk, 'quantri', one.setupCode);
+    // A normal session (the administrator's, after choosing) may not skip the current password.
+    expect(code(await one.desk.invoke('account.choose-password', { newPassword: 'Chiem-quyen-2026' }, admin))).toBe('auth.forbidden');
+    expect(code(await one.desk.invoke('session.login', { username: 'quantri', password: adminPassword }))).toBe('ok');
+  });
+
   it('keeps the last administrator and refuses changes to oneself', async () => {
     const hub = (open.hub = await startTestHub('pglite'));
     const one = await pcOf(hub);

@@ -43,7 +43,12 @@ export function accountHandlers(deps: AccountsDeps): AccountHandlers {
       return { done: true } as const;
     },
     'account.choose-password': async (input, ctx) => {
-      await choosePassword(deps, ctx.token, signedIn(ctx.user), input.newPassword);
+      // Only a session opened with a setup code or a reset password, and not locked: otherwise
+      // anyone at an idle or open counter could replace the password without knowing it.
+      const session = deps.sessions.check(ctx.token);
+      const user = signedIn(ctx.user);
+      if (session.kind !== 'active' || !session.mustChangePassword) throw new AppError('auth.forbidden', { role: user.role, action: 'account.choose-password' });
+      await choosePassword(deps, ctx.token, user, input.newPassword);
       return { done: true } as const;
     },
     'account.create': async (input) => summary(await createAccount(deps, input)),
