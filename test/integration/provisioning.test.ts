@@ -5,6 +5,7 @@
  * hub exactly once with a code from the slot's block. Refused packages write nothing; the demo
  * password signs in nowhere on a commune's folder.
  */
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,6 +112,25 @@ describe('provisioning a commune PC from a package (real hub on loopback)', () =
     writeFileSync(join(root, 'provision.motcua'), pkg.fileText);
     expect(value<DeskStatus>(await desk.invoke('desk.status', {}))).toMatchObject({ mode: 'production', provision: { slot: 1 } });
     expect(existsSync(join(root, 'provision.motcua'))).toBe(false);
+  });
+
+  it('refuses an enrolment answer not signed by the key its package names', async () => {
+    const hub = (open.hub = await startTestHub('pglite'));
+    const pkg = await issuePackage(hub, { ...commune, slot: 3 });
+    // A package whose named hub key is another one, signed consistently with that other key:
+    // the address and the enrolment code are the real hub's, which signs with its own key.
+    const file = JSON.parse(pkg.fileText) as { payload: string; signature: string };
+    const payload = JSON.parse(Buffer.from(file.payload, 'base64').toString('utf8')) as { hub: { url: string; publicKey: string } };
+    const other = generateKeyPairSync('ed25519');
+    payload.hub.publicKey = other.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    const bytes = Buffer.from(JSON.stringify(payload), 'utf8');
+    const forged = JSON.stringify({ ...file, payload: bytes.toString('base64'), signature: sign(null, bytes, other.privateKey).toString('base64') });
+    const root = tempDir();
+    writeFileSync(join(root, 'provision.motcua'), forged);
+    const desk = await pc(root);
+    const refused = await until(async () => value<DeskStatus>(await desk.invoke('desk.status', {})).provision, (p) => p?.enrolment === 'refused');
+    expect(refused?.lastError?.code).toBe('sync.hub-signature');
+    expect(refused?.lastError?.message.vi).toMatch(/không có chữ ký của máy chủ thành phố/u);
   });
 
   it('refuses an altered, an expired and a used package, writing nothing', async () => {
