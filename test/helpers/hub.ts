@@ -11,7 +11,7 @@ import type { HubDb } from '../../src/hub/db/db';
 import { migrateHub } from '../../src/hub/db/migrate';
 import { openPglite } from '../../src/hub/db/pglite';
 import { openPostgres } from '../../src/hub/db/postgres';
-import { buildHub } from '../../src/hub/server';
+import { buildHub, type HubOptions } from '../../src/hub/server';
 // issue 7a: attachment files on disk
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,7 @@ export interface TestHub {
   readonly portalToken: string;
   /** The folder of the hub's attachment files (FsBlobStorage). */
   readonly storageDir: string;
+  readonly storage: FsBlobStorage;
   close(): Promise<void>;
 }
 
@@ -81,15 +82,19 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
   };
 }
 
-/** Starts a hub on 127.0.0.1 with a random port. */
-export async function startTestHub(kind: HubKind): Promise<TestHub> {
+/** The hardening options a test may set on its hub (issue 13: upload limits, rate limits, timers). */
+export type HardeningOptions = Pick<HubOptions, 'uploadLimits' | 'rateLimits' | 'sweepIntervalMs' | 'scrubIntervalMs'>;
+
+/** Starts a hub on 127.0.0.1 with a random port; `options` go to `buildHub`. */
+export async function startTestHub(kind: HubKind, options: HardeningOptions = {}): Promise<TestHub> {
   const fresh = kind === 'postgres' ? await freshDatabase() : undefined;
   const db = fresh === undefined ? await openPglite() : openPostgres(fresh.url);
   await migrateHub(db);
   const adminToken = `admin-${randomBytes(12).toString('hex')}`;
   const portalToken = `portal-${randomBytes(12).toString('hex')}`;
   const storageDir = mkdtempSync(join(tmpdir(), 'motcua-hub-blobs-'));
-  const app = buildHub({ db, adminToken, portalToken, signer: new TokenSigner(randomBytes(32)), storage: new FsBlobStorage(storageDir) });
+  const storage = new FsBlobStorage(storageDir);
+  const app = buildHub({ db, adminToken, portalToken, signer: new TokenSigner(randomBytes(32)), storage, ...options });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
@@ -97,6 +102,7 @@ export async function startTestHub(kind: HubKind): Promise<TestHub> {
     adminToken,
     portalToken,
     storageDir,
+    storage,
     close: async () => {
       try {
         await app.close();
@@ -176,38 +182,3 @@ export async function issuePackage(
   return issued.body as IssuedPackage;
 }
 
-// issue 13: a hub with hardening options (upload limits, rate limits, timers) chosen by the test
-import type { HubOptions } from '../../src/hub/server';
-
-/** The hardening options a test may set on its hub. */
-export type HardeningOptions = Pick<HubOptions, 'uploadLimits' | 'rateLimits' | 'sweepIntervalMs' | 'scrubIntervalMs'>;
-
-/** As `startTestHub`, with `options` passed to `buildHub` (the hub's storage is exposed as `storage`). */
-export async function startHardenedTestHub(kind: HubKind, options: HardeningOptions): Promise<TestHub & { readonly storage: FsBlobStorage }> {
-  const fresh = kind === 'postgres' ? await freshDatabase() : undefined;
-  const db = fresh === undefined ? await openPglite() : openPostgres(fresh.url);
-  await migrateHub(db);
-  const adminToken = `admin-${randomBytes(12).toString('hex')}`;
-  const portalToken = `portal-${randomBytes(12).toString('hex')}`;
-  const storageDir = mkdtempSync(join(tmpdir(), 'motcua-hub-blobs-'));
-  const storage = new FsBlobStorage(storageDir);
-  const app = buildHub({ db, adminToken, portalToken, signer: new TokenSigner(randomBytes(32)), storage, ...options });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return {
-    url,
-    db,
-    adminToken,
-    portalToken,
-    storageDir,
-    storage,
-    close: async () => {
-      try {
-        await app.close();
-        await db.close();
-      } finally {
-        rmSync(storageDir, { recursive: true, force: true });
-        await fresh?.drop();
-      }
-    },
-  };
-}

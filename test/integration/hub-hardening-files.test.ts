@@ -13,13 +13,13 @@ import { sweepPartialUploads } from '../../src/hub/attachments';
 import { num } from '../../src/hub/db/db';
 import { requestToken } from '../../src/sync/hub-api';
 import { CHUNK_CONTENT_TYPE, CHUNK_HEADERS } from '../../src/sync/protocol/attachments';
-import { communeWithCode, pgUnavailable, startHardenedTestHub, type HardeningOptions, type HubKind, type TestHub } from '../helpers/hub';
+import { communeWithCode, pgUnavailable, startTestHub, type HardeningOptions, type HubKind, type TestHub } from '../helpers/hub';
 import { fakeScan } from '../helpers/sync-attachments';
 import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
 import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
 
-type Hub = TestHub & { readonly storage: Awaited<ReturnType<typeof startHardenedTestHub>>['storage'] };
+type Hub = TestHub;
 interface Counter {
   readonly pc: TestPc;
   readonly token: string;
@@ -97,7 +97,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
     const inFlight = async (hub: Hub): Promise<number> => num((await hub.db.query('SELECT count(*) AS n FROM partial_uploads'))[0]?.n);
 
     it('refuses a file over the size cap (413) before a byte is kept', async () => {
-      const hub = (open.hub = await startHardenedTestHub(kind, { ...NO_TIMERS, uploadLimits: { maxFileBytes: 4096 } }));
+      const hub = (open.hub = await startTestHub(kind, { ...NO_TIMERS, uploadLimits: { maxFileBytes: 4096 } }));
       const a = await counter(hub, '000.00.00.X96');
       const big = fakeScan(5000, 1);
       refused(await patch(hub, a, big, 0, 1000), 'attachment-too-large', 413);
@@ -109,7 +109,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
     });
 
     it("keeps a device's uploads in flight (429) and a commune's stored bytes (413) under their quotas", async () => {
-      const hub = (open.hub = await startHardenedTestHub(kind, { ...NO_TIMERS, uploadLimits: { devicePartialBytes: 5000, communeBytes: 8000 } }));
+      const hub = (open.hub = await startTestHub(kind, { ...NO_TIMERS, uploadLimits: { devicePartialBytes: 5000, communeBytes: 8000 } }));
       const a = await counter(hub, '000.00.00.X96');
       const [x, y, z] = [fakeScan(3000, 3), fakeScan(3000, 4), fakeScan(3000, 5)];
       expect(await patch(hub, a, x, 0, 1000)).toMatchObject({ status: 200, body: { received: 1000 } });
@@ -126,7 +126,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
     });
 
     it('sweeps partial uploads left untouched past their expiry, with their bytes', async () => {
-      const hub = (open.hub = await startHardenedTestHub(kind, { ...NO_TIMERS, uploadLimits: { devicePartialBytes: 5000 } }));
+      const hub = (open.hub = await startTestHub(kind, { ...NO_TIMERS, uploadLimits: { devicePartialBytes: 5000 } }));
       const a = await counter(hub, '000.00.00.X96');
       const [stale, fresh] = [fakeScan(3000, 6), fakeScan(1000, 7)];
       expect(await patch(hub, a, stale, 0, 1000)).toMatchObject({ status: 200, body: { received: 1000 } });
@@ -141,7 +141,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
     });
 
     it('serves Range reads without re-hashing; the scrub finds bit rot, and the file is no longer served until sent again', async () => {
-      const hub = (open.hub = await startHardenedTestHub(kind, NO_TIMERS));
+      const hub = (open.hub = await startTestHub(kind, NO_TIMERS));
       const a = await counter(hub, '000.00.00.X96');
       const page = fakeScan(300_000, 8);
       const h = sha(page);
@@ -171,7 +171,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
     });
 
     it("scopes files per commune: a hash another commune uploaded links and downloads nothing until this commune sent the bytes", async () => {
-      const hub = (open.hub = await startHardenedTestHub(kind, NO_TIMERS));
+      const hub = (open.hub = await startTestHub(kind, NO_TIMERS));
       const a = await counter(hub, '000.00.00.X96');
       const b = await counter(hub, '000.00.00.X95');
       const slip = fakeScan(20_000, 9);

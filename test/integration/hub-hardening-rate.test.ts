@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestToken } from '../../src/sync/hub-api';
 import { PROTOCOL_VERSION } from '../../src/sync/protocol/messages';
-import { communeWithCode, pgUnavailable, startHardenedTestHub, type HubKind, type TestHub } from '../helpers/hub';
+import { communeWithCode, pgUnavailable, startTestHub, type HubKind, type TestHub } from '../helpers/hub';
 import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
 import { useOpenSyncParts } from '../helpers/sync-teardown';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -37,7 +37,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
     const open = useOpenSyncParts<{ hub?: TestHub; pcs: TestPc[] }>();
 
     it('answers 429 with a Vietnamese and English message past the enrolment and challenge limits (keyed by address)', async () => {
-      const hub = (open.hub = await startHardenedTestHub(kind, { sweepIntervalMs: 0, scrubIntervalMs: 0, rateLimits: { enrol: { max: 2, windowMs: 60_000 }, auth: { max: 3, windowMs: 60_000 } } }));
+      const hub = (open.hub = await startTestHub(kind, { sweepIntervalMs: 0, scrubIntervalMs: 0, rateLimits: { enrol: { max: 2, windowMs: 60_000 }, auth: { max: 3, windowMs: 60_000 } } }));
       const guess = { protocol: PROTOCOL_VERSION, code: 'KHONGDUNG1', deviceName: 'Máy thử', publicKey: Buffer.alloc(44, 7).toString('base64') };
       expect((await post(hub, '/v1/enrol', guess)).status).toBe(400);
       expect((await post(hub, '/v1/enrol', guess)).status).toBe(400);
@@ -52,7 +52,7 @@ for (const kind of ['pglite', 'postgres'] as HubKind[]) {
     });
 
     it('counts upload requests per device token, so one busy PC does not hold back another', async () => {
-      const hub = (open.hub = await startHardenedTestHub(kind, { sweepIntervalMs: 0, scrubIntervalMs: 0, rateLimits: { upload: { max: 2, windowMs: 60_000 } } }));
+      const hub = (open.hub = await startTestHub(kind, { sweepIntervalMs: 0, scrubIntervalMs: 0, rateLimits: { upload: { max: 2, windowMs: 60_000 } } }));
       const pcs = await Promise.all(
         ['Máy 1', 'Máy 2'].map(async (name) => {
           const pc = await enrolPc(tempDir(), hub.url, await communeWithCode(hub, '000.00.00.X94', 'UBND xã Thử Nghiệm'), name);

@@ -3,7 +3,7 @@
  * failed at once with the hub's reason and not retried, while a scan under it goes through.
  */
 import { describe, expect, it } from 'vitest';
-import { communeWithCode, startHardenedTestHub } from '../helpers/hub';
+import { communeWithCode, startTestHub } from '../helpers/hub';
 import { addScannedPage, fakeScan, laneOf } from '../helpers/sync-attachments';
 import { enrolPc, receiveDossiers, type TestPc } from '../helpers/sync-pc';
 import { useOpenSyncParts } from '../helpers/sync-teardown';
@@ -11,10 +11,10 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 describe('attachments lane and the hub size cap', () => {
   const tempDir = useTempDirs();
-  const open = useOpenSyncParts<{ pcs: TestPc[]; hub?: Awaited<ReturnType<typeof startHardenedTestHub>>; proxy?: undefined }>();
+  const open = useOpenSyncParts<{ pcs: TestPc[]; hub?: Awaited<ReturnType<typeof startTestHub>>; proxy?: undefined }>();
 
   it('fails a file over the cap once, with the hub reason, and sends the one under it', async () => {
-    const hub = (open.hub = await startHardenedTestHub('pglite', { uploadLimits: { maxFileBytes: 100_000 } }));
+    const hub = (open.hub = await startTestHub('pglite', { uploadLimits: { maxFileBytes: 100_000 } }));
     const code = await communeWithCode(hub, '000.00.00.X94', 'UBND xã Thử Nghiệm Năm');
     const pc = await enrolPc(tempDir(), hub.url, code, 'Máy 1');
     open.pcs.push(pc);
